@@ -1,3 +1,8 @@
 // The platform-free core of Kizuna: schemas, types and domain rules used by the
 // server, the client, the migration and the tests alike.
 export {};
+export * from './schemas/index';
+export * from './schemas/migrations';
+export * from './access/permissions';
+export * from './city/index';
+export * from './messages/ja';
