@@ -6,3 +6,4 @@ export * from './schemas/migrations';
 export * from './access/permissions';
 export * from './city/index';
 export * from './messages/ja';
+export * from './wareki/index';
