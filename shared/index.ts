@@ -7,3 +7,4 @@ export * from './access/permissions';
 export * from './city/index';
 export * from './messages/ja';
 export * from './wareki/index';
+export * from './kana/index';
