@@ -8,3 +8,4 @@ export * from './city/index';
 export * from './messages/ja';
 export * from './wareki/index';
 export * from './kana/index';
+export * from './insurance/index';
