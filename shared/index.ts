@@ -9,3 +9,4 @@ export * from './messages/ja';
 export * from './wareki/index';
 export * from './kana/index';
 export * from './insurance/index';
+export * from './basic-checklist/index';
