@@ -12,7 +12,9 @@ export const isoDate = { type: 'string', maxLength: 10, pattern: '^[0-9]{4}-[0-9
 export const isoDateTime = {
   type: 'string',
   maxLength: 30,
-  pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,3})?Z$',
+  // Spelled without a quantified group: z-schema (the client store's validator, which
+  // must avoid eval) refuses nested quantifiers such as `(\\.[0-9]{1,3})?` as ReDoS risks.
+  pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(Z|[.][0-9]Z|[.][0-9]{2}Z|[.][0-9]{3}Z)$',
 } as const;
 
 /** Minutes of the day as `HH:MM` (legacy `HHMM` is normalised on import). */
