@@ -1,0 +1,133 @@
+// The audit log's hash chain (DESIGN.md decision 5). Each stored entry carries its
+// position (`seq`), the previous entry's hash and its own hash over a canonical JSON
+// (RFC 8785) of its content, so altering, removing, inserting or reordering entries
+// anywhere breaks the chain at or right after the first bad entry.
+import { createHash } from 'node:crypto';
+import canonicalize from 'canonicalize';
+import type { AuditEntry } from '../../shared/index';
+
+/** The `prevHash` of the first entry. */
+export const genesisHash = '0'.repeat(64);
+
+/** An entry as the chain stores it: appended, so seq, recordedAt and both hashes are set. */
+export type ChainedEntry = AuditEntry & { seq: number; recordedAt: string; prevHash: string; hash: string };
+
+/** Where the chain ends: the last entry's position and hash (seq 0 before the first). */
+export interface ChainHead {
+  seq: number;
+  hash: string;
+}
+
+export const emptyHead: ChainHead = { seq: 0, hash: genesisHash };
+
+const idDigits = 16; // Number.MAX_SAFE_INTEGER has 16 digits
+
+/** Stored ids are the zero-padded position, so the database's id order is chain order. */
+export function auditDocumentId(seq: number): string {
+  return String(seq).padStart(idDigits, '0');
+}
+
+/** The entry's content without storage fields (`_id`, `_rev`…) and without its own hash. */
+export function hashedContent(entry: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const content: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(entry)) if (!key.startsWith('_') && key !== 'hash') content[key] = value;
+  return content;
+}
+
+export function entryHash(entry: Readonly<Record<string, unknown>>): string {
+  const text = canonicalize(hashedContent(entry));
+  if (text === undefined) throw new Error('audit entry cannot be canonicalized');
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+/**
+ * Chains entries after `head`, in the given order. Entries that come without an id (the
+ * server's own) take their stored id; clients' offline entries keep the id they made.
+ */
+export function chainEntries(entries: readonly AuditEntryDraft[], head: ChainHead, recordedAt: string): ChainedEntry[] {
+  const chained: ChainedEntry[] = [];
+  let previous = head;
+  for (const draft of entries) {
+    const seq = previous.seq + 1;
+    const { seq: _seq, prevHash: _prev, hash: _hash, recordedAt: _recorded, id, ...content } = draft;
+    const withoutHash = { ...content, id: id ?? auditDocumentId(seq), seq, recordedAt, prevHash: previous.hash };
+    const entry = { ...withoutHash, hash: entryHash(withoutHash) } as ChainedEntry;
+    chained.push(entry);
+    previous = { seq, hash: entry.hash };
+  }
+  return chained;
+}
+
+/** What callers hand to the log: an entry before the server has placed it in the chain. */
+export type AuditEntryDraft = Omit<AuditEntry, 'id'> & { id?: string };
+
+export type ChainBreakReason = 'altered' | 'removed' | 'inserted' | 'reordered' | 'linkBroken' | 'truncated';
+
+export interface ChainBreak {
+  /** The stored id of the first bad entry (for a removal: of the missing position). */
+  id: string;
+  seq: number;
+  reason: ChainBreakReason;
+}
+
+export interface VerifyResult {
+  ok: boolean;
+  /** Entries checked and found good before the first bad one (all of them when ok). */
+  entries: number;
+  brokenAt?: ChainBreak;
+}
+
+/**
+ * Walks stored entries in id order. Feed every stored document to `check`; the first
+ * break it returns is the answer, and `finish` compares the end with the anchor the
+ * server wrote when it last appended (so cutting entries off the end is seen too).
+ */
+export class ChainVerifier {
+  private expected: ChainHead = emptyHead;
+  private count = 0;
+
+  check(doc: Readonly<Record<string, unknown>>): ChainBreak | undefined {
+    const storedId = String(doc._id ?? doc.id);
+    const seq = typeof doc.seq === 'number' ? doc.seq : Number.NaN;
+    const nextSeq = this.expected.seq + 1;
+    if (!Number.isSafeInteger(seq) || storedId !== auditDocumentId(seq)) {
+      // A document whose place and number disagree was put there by someone else.
+      return { id: storedId, seq: nextSeq, reason: Number.isSafeInteger(seq) && seq > 0 ? 'reordered' : 'inserted' };
+    }
+    if (seq > nextSeq) return { id: auditDocumentId(nextSeq), seq: nextSeq, reason: 'removed' };
+    if (seq < nextSeq) return { id: storedId, seq, reason: 'reordered' };
+    if (doc.prevHash !== this.expected.hash) return { id: storedId, seq, reason: 'linkBroken' };
+    if (typeof doc.hash !== 'string' || entryHash(doc) !== doc.hash) return { id: storedId, seq, reason: 'altered' };
+    this.expected = { seq, hash: doc.hash };
+    this.count += 1;
+    return undefined;
+  }
+
+  /** The chain must end where the anchor says, or inside the batch being written when the anchor was set. */
+  finish(anchor: AuditAnchor | undefined): ChainBreak | undefined {
+    if (!anchor) return undefined;
+    const end = this.expected;
+    if (end.seq === anchor.seq && end.hash === anchor.hash) return undefined;
+    if (end.seq === anchor.previous.seq && end.hash === anchor.previous.hash) return undefined;
+    if (end.seq > anchor.previous.seq && end.seq < anchor.seq) return undefined;
+    if (end.seq === anchor.previous.seq) return { id: auditDocumentId(end.seq), seq: end.seq, reason: 'altered' };
+    if (end.seq < anchor.seq) return { id: auditDocumentId(end.seq + 1), seq: end.seq + 1, reason: 'truncated' };
+    if (end.seq === anchor.seq) return { id: auditDocumentId(end.seq), seq: end.seq, reason: 'altered' };
+    return { id: auditDocumentId(anchor.seq + 1), seq: anchor.seq + 1, reason: 'inserted' };
+  }
+
+  get entries(): number {
+    return this.count;
+  }
+}
+
+/**
+ * Written (to `server_meta`) before each batch of entries: where the chain will end
+ * after it, and where it ended before. A crash between the two writes leaves the chain
+ * ending at either point or inside the batch, all of which verify as intact.
+ */
+export interface AuditAnchor {
+  seq: number;
+  hash: string;
+  previous: ChainHead;
+}
