@@ -347,3 +347,49 @@ export const serverMessages = {
     fromAfterTo: '期間（開始）が期間（終了）より後になっています',
   },
 } as const;
+
+/** What the desktop (Electron) shell tells the user: server URL setup, PDF saving, menu. */
+export const desktopMessages = {
+  windowTitle: 'きずな',
+  serverUrl: {
+    required: 'サーバーURLを入力してください',
+    invalid: 'サーバーURLの形式が正しくありません（例: https://kizuna.example.lg.jp）',
+    scheme: 'サーバーURLは http:// または https:// で始めてください',
+    credentials: 'サーバーURLにユーザー名やパスワードを含めないでください',
+    queryOrFragment: 'サーバーURLに「?」や「#」以降を含めないでください',
+    tooLong: 'サーバーURLが長すぎます（{limit}文字まで）',
+    notSaved: 'サーバーURLを端末設定ファイル {file} に保存できませんでした（{reason}）',
+  },
+  appProtocol: {
+    notFound: 'ファイルが見つかりません（{path}）',
+    forbidden: 'このアドレスは開けません（{path}）',
+    methodNotAllowed: 'この操作はできません（{method}）',
+    notBuilt: '画面のファイル（{dir}）がありません。npm run build で作成してください',
+  },
+  pdf: {
+    saveTitle: 'PDFとして保存',
+    filterName: 'PDFファイル',
+    defaultFileName: 'きずな印刷',
+    fileNameInvalid: 'ファイル名に使えない文字が含まれています（{chars}）',
+    fileNameTooLong: 'ファイル名が長すぎます（{limit}文字まで）',
+    notSaved: 'PDFを {file} に保存できませんでした（{reason}）',
+  },
+  menu: {
+    file: 'ファイル',
+    quit: '終了',
+    edit: '編集',
+    undo: '元に戻す',
+    redo: 'やり直し',
+    cut: '切り取り',
+    copy: 'コピー',
+    paste: '貼り付け',
+    selectAll: 'すべて選択',
+    view: '表示',
+    reload: '再読み込み',
+    zoomIn: '拡大',
+    zoomOut: '縮小',
+    resetZoom: '実際のサイズ',
+    fullScreen: '全画面表示',
+    devTools: '開発者ツール',
+  },
+} as const;
