@@ -43,7 +43,7 @@ export function createAppRequestHandler(options: AppProtocolOptions): AppRequest
   }
 
   async function fileResponse(file: string, method: string): Promise<Response> {
-    const body = method === 'HEAD' ? null : await readFile(file);
+    const body = method === 'HEAD' ? null : new Uint8Array(await readFile(file));
     const type = contentType(extname(file)) || 'application/octet-stream';
     return new Response(body, { status: 200, headers: securityHeaders(type) });
   }
