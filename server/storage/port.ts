@@ -4,7 +4,11 @@
 // - couchdb (production): Apache CouchDB 3 through nano.
 // One contract suite (tests/integration/storage/) runs against both.
 
-/** A stored document: CouchDB's shape, `_id` and `_rev` managed by the engine. */
+/**
+ * A stored document: CouchDB's shape, `_id` and `_rev` managed by the engine. Ids starting
+ * with `_` (design and local documents) and other top-level `_` fields are the engines'
+ * own: writes with them are refused as invalid, and reads never return such documents.
+ */
 export interface StoredDocument {
   _id: string;
   _rev?: string;
@@ -72,22 +76,43 @@ export interface Database {
    * conflict (StorageConflictError), never a silent overwrite.
    */
   put(doc: StoredDocument): Promise<{ id: string; rev: string }>;
-  /** Writes many; each row succeeds or fails on its own (no partial row). */
+  /**
+   * Writes many in one round trip; each row succeeds or fails on its own (no partial
+   * row), outcomes in input order. A second row with an id already in the batch is a
+   * conflict. Throws only when the store cannot be reached at all: then any row may or
+   * may not be written, and retrying with the same `_rev`s is safe.
+   */
   bulkWrite(docs: readonly StoredDocument[]): Promise<WriteOutcome[]>;
-  /** Deletes (a tombstone that replicates as a deletion). */
+  /** Deletes (a tombstone that replicates as a deletion); a stale rev is a conflict. */
   remove(id: string, rev: string): Promise<{ id: string; rev: string }>;
+  /** Live documents only, in id order (CouchDB's: with `descending`, startKey is the high end). */
   allDocs(options: AllDocsOptions): Promise<Array<{ id: string; rev: string; doc?: StoredDocument }>>;
   /** One page of the change feed after `since`, in feed order, each id at most once. */
   changes(options: ChangesOptions): Promise<ChangesPage>;
   /** Live changes after `since` until the returned function is called. */
   watch(since: Sequence, onChange: (change: Change) => void, onError?: (error: Error) => void): () => void;
   info(): Promise<DatabaseInfo>;
+  /** True when only new documents may be written (see OpenOptions.appendOnly). */
+  readonly appendOnly: boolean;
+}
+
+export interface OpenOptions {
+  /**
+   * Only new documents may be written: changing or deleting an existing one is refused
+   * (StorageForbiddenError / `{ ok: false, error: 'forbidden' }`). The rule is stored
+   * with the database, so it holds for every later open and, on CouchDB, for every
+   * client of the cluster (a `validate_doc_update` design document).
+   */
+  appendOnly?: boolean;
 }
 
 export interface StorageEngine {
   readonly kind: 'embedded' | 'couchdb';
-  /** Opens (creating when absent) the database `name` ([a-z][a-z0-9_$()+/-]*, as CouchDB). */
-  open(name: string): Promise<Database>;
+  /**
+   * Opens (creating when absent) the database `name`: `[a-z][a-z0-9_$()+-]*`, CouchDB's
+   * rule without `/` so that it is also a folder name (see names.ts). Handles are cached.
+   */
+  open(name: string, options?: OpenOptions): Promise<Database>;
   exists(name: string): Promise<boolean>;
   list(): Promise<string[]>;
   /** Removes a database and everything in it (tests, purges). */
@@ -99,6 +124,17 @@ export class StorageConflictError extends Error {
   constructor(readonly id: string) {
     super(`document update conflict: ${id}`);
     this.name = 'StorageConflictError';
+  }
+}
+
+/** A document the store cannot take as it is (a reserved id or field, a missing `_id`). */
+export class StorageInvalidError extends Error {
+  constructor(
+    readonly id: string,
+    reason: string,
+  ) {
+    super(reason);
+    this.name = 'StorageInvalidError';
   }
 }
 
