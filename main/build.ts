@@ -44,15 +44,16 @@ export function mainBuildIsStale(outDir: string = mainDistDir, sourceDirs: reado
       return true;
     }
   }
-  return sourceDirs.some((dir) => newestSource(dir) > oldestOutput);
+  return sourceDirs.some((dir) => newestSourceMtime(dir) > oldestOutput);
 }
 
-function newestSource(dir: string): number {
+/** The newest modification time of any source file under dir (dist and node_modules skipped). */
+export function newestSourceMtime(dir: string): number {
   let newest = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     if (entry.name === 'dist' || entry.name === 'node_modules') continue;
     const path = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestSource(path) : statSync(path).mtimeMs);
+    newest = Math.max(newest, entry.isDirectory() ? newestSourceMtime(path) : statSync(path).mtimeMs);
   }
   return newest;
 }
