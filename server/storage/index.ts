@@ -1,4 +1,5 @@
 // The storage port's front door: the server picks an engine from its configuration.
+import { createCouchStorage } from './couchdb';
 import { createEmbeddedStorage } from './embedded';
 import type { StorageEngine } from './port';
 
@@ -7,8 +8,7 @@ export type StorageConfig =
   | { kind: 'couchdb'; url: string; username?: string; password?: string; prefix?: string };
 
 export function createStorage(config: StorageConfig): Promise<StorageEngine> {
-  if (config.kind === 'embedded') return createEmbeddedStorage({ dataDir: config.dataDir });
-  return Promise.reject(new Error('the CouchDB engine is not available yet'));
+  return config.kind === 'embedded' ? createEmbeddedStorage({ dataDir: config.dataDir }) : createCouchStorage(config);
 }
 
 export * from './port';
