@@ -745,8 +745,11 @@ export const choiceLabels = {
 export const printMessages = {
   page: '{page} / {pages}',
   continued: '（続き）',
-  honorific: '様',
-  honorificFormal: '殿',
+  /** Full-width spaces separate items on a printed line, as on the paper forms. */
+  gap: '　',
+  blank: '　',
+  honorific: '{name}　様',
+  honorificFormal: '{name}　殿',
   period: '{from}～{to}',
   periodStacked: '{from}～\n{to}',
   blankDate: '　　年　　月　　日',
@@ -809,8 +812,9 @@ export const printMessages = {
     stamp: '【確認印】',
     consent: '計画に関する同意',
     consentText: '上記計画について、同意いたします。',
-    consentName: '氏名',
-    seal: '印',
+    consentSignature: '氏名　{name}　印',
+    consentSignatureBlank: '氏名　　　　　　　　　　印',
+    continuationDetails: '利用者名　{name}　様　　計画作成（変更）日　{date}',
   },
   planEvaluation: {
     title: '介護予防支援・サービス評価表',
@@ -831,6 +835,7 @@ export const printMessages = {
     notAchievedChoice: '未達成',
     overallPolicy: '総合的な方針',
     centerOpinion: '地域包括支援センター意見',
+    continuationDetails: '利用者名　{name}　殿　　評価日　{date}',
   },
   errors: {
     missingValue: '「{field}」がないため印刷できません',
