@@ -1,0 +1,146 @@
+import type { PublicUser } from '../../shared/index';
+import type { DeviceIdentity } from '../device/device-records';
+
+// The few calls the client itself makes to the central server (server/API.md); the
+// replication has its own. Every request carries the device's identity; a server that
+// answers "device revoked" is reported as such whatever the call was, because the client
+// must wipe its data on that contact.
+
+export interface LoginResponse {
+  token: string;
+  user: PublicUser;
+  expiresAt: string;
+  offlineLeaseDays: number;
+  deviceId?: string;
+}
+
+/** Why a call failed, as the client acts on it. */
+export type ApiFailureKind =
+  | 'unreachable' // no answer: offline, server down, DNS, TLS
+  | 'invalidCredentials'
+  | 'locked'
+  | 'userDisabled'
+  | 'deviceRevoked'
+  | 'deviceUnregistered' // deviceRequired or deviceInvalid
+  | 'sessionExpired'
+  | 'rejected' // any other error the server explained
+  | 'unexpected'; // an answer we cannot read
+
+export class ApiFailure extends Error {
+  constructor(
+    readonly kind: ApiFailureKind,
+    /** The server's Japanese message, when it sent one. */
+    readonly serverMessage: string | undefined,
+    readonly status: number | undefined,
+    readonly code: string | undefined,
+  ) {
+    super(serverMessage ?? kind);
+    this.name = 'ApiFailure';
+  }
+}
+
+interface ErrorBody {
+  error?: { code?: unknown; message?: unknown };
+}
+
+function kindOf(status: number, code: string | undefined): ApiFailureKind {
+  switch (code) {
+    case 'deviceRevoked':
+      return 'deviceRevoked';
+    case 'deviceRequired':
+    case 'deviceInvalid':
+    case 'deviceMismatch':
+      return 'deviceUnregistered';
+    case 'invalidCredentials':
+    case 'demoPasswordRefused':
+      return 'invalidCredentials';
+    case 'locked':
+      return 'locked';
+    case 'userDisabled':
+      return 'userDisabled';
+    case 'loginRequired':
+    case 'sessionExpired':
+      return 'sessionExpired';
+  }
+  return status >= 500 ? 'unexpected' : 'rejected';
+}
+
+export interface ApiClientOptions {
+  baseUrl: string;
+  device: () => DeviceIdentity;
+  fetch?: typeof fetch;
+  /** Called on any answer that says this device is revoked. */
+  onDeviceRevoked?: () => void;
+  /** How long to wait for an answer before calling the server unreachable. */
+  timeoutMs?: number;
+}
+
+export class ApiClient {
+  private token: string | undefined;
+
+  constructor(private readonly options: ApiClientOptions) {}
+
+  get baseUrl(): string {
+    return this.options.baseUrl;
+  }
+
+  setToken(token: string | undefined): void {
+    this.token = token;
+  }
+
+  /** The headers every call carries: the device, and the session when there is one. */
+  headers(): Record<string, string> {
+    const device = this.options.device();
+    return {
+      'X-Kizuna-Device': `${device.id}:${device.token}`,
+      ...(this.token !== undefined && { Authorization: `Bearer ${this.token}` }),
+    };
+  }
+
+  async login(userId: string, password: string): Promise<LoginResponse> {
+    return this.request<LoginResponse>('POST', '/api/auth/login', { userId, password });
+  }
+
+  async logout(): Promise<void> {
+    await this.request('POST', '/api/auth/logout', {});
+  }
+
+  async request<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T> {
+    const doFetch = this.options.fetch ?? globalThis.fetch.bind(globalThis);
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), this.options.timeoutMs ?? 15_000);
+    let response: Response;
+    try {
+      response = await doFetch(new URL(path, this.options.baseUrl), {
+        method,
+        headers: { ...this.headers(), ...(body !== undefined && { 'Content-Type': 'application/json' }) },
+        ...(body !== undefined && { body: JSON.stringify(body) }),
+        signal: controller.signal,
+        credentials: 'omit',
+        cache: 'no-store',
+      });
+    } catch {
+      throw new ApiFailure('unreachable', undefined, undefined, undefined);
+    } finally {
+      clearTimeout(timer);
+    }
+    let payload: unknown;
+    try {
+      payload = await response.json();
+    } catch {
+      payload = undefined;
+    }
+    // A gateway with nothing behind it is the same as no answer: work offline.
+    if (payload === undefined && [502, 503, 504].includes(response.status)) throw new ApiFailure('unreachable', undefined, response.status, undefined);
+    if (response.ok) {
+      if (payload === undefined) throw new ApiFailure('unexpected', undefined, response.status, undefined);
+      return payload as T;
+    }
+    const error = (payload as ErrorBody | undefined)?.error;
+    const code = typeof error?.code === 'string' ? error.code : undefined;
+    const message = typeof error?.message === 'string' ? error.message : undefined;
+    const kind = kindOf(response.status, code);
+    if (kind === 'deviceRevoked') this.options.onDeviceRevoked?.();
+    throw new ApiFailure(kind, message, response.status, code);
+  }
+}
