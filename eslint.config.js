@@ -77,4 +77,10 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The client's build tooling runs in Node at build time, not in the browser.
+    files: ['renderer/vite.config.ts', 'renderer/build/**/*.ts'],
+    languageOptions: { globals: { ...globals.node } },
+    rules: { 'no-restricted-imports': 'off' },
+  },
 );

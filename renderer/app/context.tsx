@@ -1,0 +1,62 @@
+import { createContext, useContext, useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
+import type { AppServices } from './services';
+import type { OpenSession } from '../session/session-service';
+import { startPersonIndex, type PersonIndexFeed } from '../features/search/index-feed';
+import { watchBrowserOnline, watchLocalIssueCounts } from '../features/sync-status/status-store';
+import type { SyncStatus } from '../sync/status';
+
+const ServicesContext = createContext<AppServices | null>(null);
+const OpenSessionContext = createContext<{ session: OpenSession; persons: PersonIndexFeed } | null>(null);
+
+export function ServicesProvider({ services, children }: { services: AppServices; children: ReactNode }) {
+  return <ServicesContext.Provider value={services}>{children}</ServicesContext.Provider>;
+}
+
+export function useServices(): AppServices {
+  const services = useContext(ServicesContext);
+  if (!services) throw new Error('useServices outside ServicesProvider');
+  return services;
+}
+
+export function useSessionState() {
+  const { session } = useServices();
+  return useSyncExternalStore(session.subscribe, session.getState);
+}
+
+/** Holds what exists only while a user's data is unlocked: the session and the person index. */
+export function OpenSessionProvider({ session, children }: { session: OpenSession; children: ReactNode }) {
+  const { syncStatus } = useServices();
+  const [persons, setPersons] = useState<PersonIndexFeed | null>(null);
+  useEffect(() => {
+    const feed = startPersonIndex(session.db);
+    setPersons(feed);
+    const stopOnline = watchBrowserOnline(syncStatus);
+    const stopCounts = watchLocalIssueCounts(session.db, syncStatus);
+    return () => {
+      feed.stop();
+      stopOnline();
+      stopCounts();
+    };
+  }, [session.db, syncStatus]);
+  if (!persons) return null;
+  return <OpenSessionContext.Provider value={{ session, persons }}>{children}</OpenSessionContext.Provider>;
+}
+
+export function useOpenSession(): OpenSession {
+  const value = useContext(OpenSessionContext);
+  if (!value) throw new Error('useOpenSession outside OpenSessionProvider');
+  return value.session;
+}
+
+export function usePersonIndex(): { feed: PersonIndexFeed; version: number; ready: boolean } {
+  const value = useContext(OpenSessionContext);
+  if (!value) throw new Error('usePersonIndex outside OpenSessionProvider');
+  const feed = value.persons;
+  const version = useSyncExternalStore(feed.subscribe, feed.version);
+  return { feed, version, ready: feed.ready() };
+}
+
+export function useSyncStatus(): SyncStatus {
+  const { syncStatus } = useServices();
+  return useSyncExternalStore(syncStatus.subscribe, syncStatus.get);
+}

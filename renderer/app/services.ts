@@ -1,0 +1,46 @@
+import { ApiClient } from '../api/client';
+import { browserKeyValueStore } from '../device/key-value';
+import { DeviceRecords } from '../device/device-records';
+import { SessionService } from '../session/session-service';
+import { openBrowserDatabase, removeAllBrowserDatabases, removeBrowserDatabase } from '../store/browser';
+import { createSyncStatusStore } from '../features/sync-status/status-store';
+import type { SyncStatusStore } from '../sync/status';
+
+// Everything the screens share, built once per page load for one server.
+
+export interface AppServices {
+  serverUrl: string;
+  records: DeviceRecords;
+  api: ApiClient;
+  session: SessionService;
+  syncStatus: SyncStatusStore;
+}
+
+export function createAppServices(serverUrl: string): AppServices {
+  const records = new DeviceRecords(browserKeyValueStore());
+  // Any call may learn that this device was revoked; the session wipes it then.
+  const revoked = { wipe: (): void => undefined };
+  const api = new ApiClient({
+    baseUrl: serverUrl,
+    device: () => records.identity(),
+    onDeviceRevoked: () => revoked.wipe(),
+  });
+  const session = new SessionService({
+    records,
+    api,
+    openDatabase: openBrowserDatabase,
+    removeDatabase: removeBrowserDatabase,
+    removeAllDatabases: removeAllBrowserDatabases,
+  });
+  revoked.wipe = () => void session.wipeDevice();
+  return { serverUrl, records, api, session, syncStatus: createSyncStatusStore() };
+}
+
+/**
+ * The server this client talks to: in Electron the URL configured once per device
+ * (null until then); in the PWA the origin it was installed from.
+ */
+export async function resolveServerUrl(): Promise<string | null> {
+  if (window.kizuna) return window.kizuna.getServerUrl();
+  return window.location.origin;
+}

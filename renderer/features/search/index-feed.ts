@@ -1,0 +1,73 @@
+import type { Person } from '../../../shared/index';
+import type { ClientDatabase } from '../../store/database';
+import { PersonSearchIndex } from './person-index';
+
+// Keeps the in-memory search index equal to the persons in the local store: everyone
+// once after unlock, then every change the sync or an edit makes. Changes that arrive
+// while the first load runs are replayed after it, so the load cannot overwrite them
+// with an older state.
+
+export interface PersonIndexFeed {
+  readonly index: PersonSearchIndex;
+  /** True once every stored person is in the index. */
+  ready(): boolean;
+  /** Counts changes, so that screens know when to search again. */
+  version(): number;
+  subscribe(listener: () => void): () => void;
+  stop(): void;
+}
+
+type Change = { kind: 'upsert'; person: Person } | { kind: 'remove'; id: string };
+
+export function startPersonIndex(db: ClientDatabase): PersonIndexFeed {
+  const index = new PersonSearchIndex();
+  const listeners = new Set<() => void>();
+  let loaded = false;
+  let version = 0;
+  let stopped = false;
+  let queued: Change[] = [];
+
+  const notify = () => {
+    version++;
+    for (const listener of listeners) listener();
+  };
+  const apply = (change: Change) => (change.kind === 'upsert' ? index.upsert(change.person) : index.remove(change.id));
+
+  const subscription = db.persons.$.subscribe((event) => {
+    const change: Change =
+      event.operation === 'DELETE' ? { kind: 'remove', id: event.documentId } : { kind: 'upsert', person: event.documentData as unknown as Person };
+    if (!loaded) {
+      queued.push(change);
+      return;
+    }
+    apply(change);
+    notify();
+  });
+
+  void db.persons
+    .find()
+    .exec()
+    .then((documents) => {
+      if (stopped) return;
+      index.upsertMany(documents.map((doc) => doc.toMutableJSON() as Person));
+      for (const change of queued) apply(change);
+      queued = [];
+      loaded = true;
+      notify();
+    });
+
+  return {
+    index,
+    ready: () => loaded,
+    version: () => version,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    stop() {
+      stopped = true;
+      subscription.unsubscribe();
+      index.clear();
+    },
+  };
+}

@@ -1,0 +1,52 @@
+import type { ReactNode } from 'react';
+
+export interface Column<T> {
+  header: string;
+  cell: (row: T) => ReactNode;
+  className?: string;
+}
+
+interface DataTableProps<T> {
+  /** The first column names each row (a row header), as screen readers announce it. */
+  columns: readonly [Column<T>, ...Column<T>[]];
+  rows: readonly T[];
+  rowKey: (row: T, index: number) => string;
+  caption?: string;
+  className?: string;
+  /** Shown instead of an empty table. */
+  empty?: string;
+}
+
+/** A plain data table: column headers, a row header per row, nothing interactive of its own. */
+export function DataTable<T>({ columns, rows, rowKey, caption, className = 'data', empty }: DataTableProps<T>) {
+  if (rows.length === 0 && empty !== undefined) return <p>{empty}</p>;
+  const [first, ...rest] = columns;
+  return (
+    <table className={className}>
+      {caption && <caption className="visually-hidden">{caption}</caption>}
+      <thead>
+        <tr>
+          {columns.map((column) => (
+            <th key={column.header} scope="col" className={column.className}>
+              {column.header}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row, index) => (
+          <tr key={rowKey(row, index)}>
+            <th scope="row" className={first.className}>
+              {first.cell(row)}
+            </th>
+            {rest.map((column) => (
+              <td key={column.header} className={column.className}>
+                {column.cell(row)}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
