@@ -43,7 +43,9 @@ export const postalCode = { type: 'string', maxLength: 8, pattern: '^[0-9]{3}-?[
 
 /**
  * Where a migrated document came from: the legacy file and its source key. Ids derive
- * from the same key, which is what makes a re-run of the migration idempotent.
+ * from the same key, which is what makes a re-run of the migration idempotent. `columns`
+ * keeps, as read, legacy values that have no field of their own (the mapping lists them:
+ * e.g. the 包括コード of a consultation, whose document lives with the person's center).
  */
 export const legacySource = {
   type: 'object',
@@ -51,6 +53,7 @@ export const legacySource = {
   properties: {
     file: { type: 'string', maxLength: 60 },
     key: { type: 'string', maxLength: 200 },
+    columns: { type: 'object', maxProperties: 20, additionalProperties: { type: 'string', maxLength: 2000 } },
   },
   required: ['file', 'key'],
 } as const;
