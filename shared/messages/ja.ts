@@ -274,6 +274,7 @@ export const serverMessages = {
     demoLoaded: 'デモデータを読み込みました（{persons} 人、{documents} 件）',
     demoKept: '既存のデータを使います（デモデータは読み込み済みです）',
     failed: 'サーバーを起動できません: {reason}',
+    initialAdmin: '最初の IT 管理者 {userId} を作成しました。初期パスワード: {password}（この表示は一度だけです。ログイン後すぐに変更してください）',
   },
   http: {
     malformedJson: 'リクエスト本文が正しい JSON ではありません',
@@ -345,6 +346,16 @@ export const serverMessages = {
     },
     results: { success: '成功', failure: '失敗', denied: '拒否' },
     fromAfterTo: '期間（開始）が期間（終了）より後になっています',
+    verifyOk: '監査ログのハッシュ連鎖は正常です（{entries} 件）',
+    verifyBroken: '監査ログのハッシュ連鎖が壊れています: 最初の不正な記録は ID {id}（連番 {seq}、{reason}）。それより前の {entries} 件は正常です',
+    breakReasons: {
+      altered: '内容が書き換えられています',
+      removed: 'この記録が削除されています',
+      inserted: '本来ない記録が挿入されています',
+      reordered: '記録の順序が入れ替えられています',
+      linkBroken: '直前の記録が書き換えられたか削除されています',
+      truncated: '末尾の記録が削除されています',
+    },
   },
 } as const;
 

@@ -1,0 +1,207 @@
+// The audit log's writer. Appends are serialized through one queue and written in
+// batches (group commit): while one batch is being written, the entries that arrive
+// wait and go together in the next, so a busy server does not pay one storage
+// round trip per audited request, and the chain is never forked by two writers.
+import { fieldLabel, format, validationMessages, type AuditEntry } from '../../shared/index';
+import { validateDocument, type FieldError } from '../validation/documents';
+import { KeyedQueue } from '../util/keyed-queue';
+import type { Database, StorageEngine } from '../storage/port';
+import { fromStored, toStored } from '../util/documents';
+import { auditDocumentId, chainEntries, emptyHead, type AuditAnchor, type AuditEntryDraft, type ChainHead, type ChainedEntry } from './chain';
+
+/** Where the anchor (see AuditAnchor) lives in `server_meta`. */
+export const auditAnchorId = 'audit-anchor';
+
+export const auditDatabaseName = 'audit';
+const lastPossibleId = '9'.repeat(auditDocumentId(1).length);
+export const metaDatabaseName = 'server_meta';
+/** Ids of offline entries already chained, so a retried upload is not chained twice. */
+export const receivedDatabaseName = 'audit_received';
+
+interface Pending {
+  drafts: AuditEntryDraft[];
+  resolve: (entries: ChainedEntry[]) => void;
+  reject: (error: Error) => void;
+}
+
+export class AuditLog {
+  private head: ChainHead = emptyHead;
+  private anchorRev: string | undefined;
+  private pending: Pending[] = [];
+  private writing: Promise<void> | undefined;
+  /** Serializes offline uploads, so one retried twice at once is chained once. */
+  readonly uploads = new KeyedQueue();
+
+  private constructor(
+    readonly db: Database,
+    private readonly meta: Database,
+    private readonly received: Database,
+    private readonly now: () => number,
+  ) {}
+
+  static async open(storage: StorageEngine, now: () => number = Date.now): Promise<AuditLog> {
+    const db = await openAppendOnly(storage, auditDatabaseName);
+    const log = new AuditLog(db, await storage.open(metaDatabaseName), await storage.open(receivedDatabaseName), now);
+    await log.loadHead();
+    await log.recoverInterruptedWrite();
+    return log;
+  }
+
+  /**
+   * A crash after the anchor was written but before (all of) its batch leaves the chain
+   * ending short of the anchor, inside that batch. Those entries never reached storage,
+   * and their requests never got an answer; say so in the log itself, which also moves
+   * the anchor back in step. Any other disagreement is left for verification to report.
+   */
+  private async recoverInterruptedWrite(): Promise<void> {
+    const doc = await this.meta.get(auditAnchorId);
+    if (!doc) return;
+    const anchor = fromStored<AuditAnchor>(doc);
+    const { seq } = this.head;
+    if (seq >= anchor.seq || seq < anchor.previous.seq) return;
+    if (seq === anchor.previous.seq && this.head.hash !== anchor.previous.hash) return;
+    await this.append({
+      at: new Date(this.now()).toISOString(),
+      userId: 'system',
+      menu: 'server:start',
+      operation: 'admin',
+      result: 'failure',
+      detail: `interrupted write: entries ${seq + 1}-${anchor.seq} were not stored`,
+    });
+  }
+
+  /** Offline entries uploaded by a client (see the function of the same name below). */
+  appendAuditEntries(entries: readonly unknown[], source: UploadSource): Promise<UploadOutcome[]> {
+    return appendAuditEntries(this, this.received, entries, source);
+  }
+
+  /** The chain's end as this writer knows it. */
+  get lastSeq(): number {
+    return this.head.seq;
+  }
+
+  append(draft: AuditEntryDraft): Promise<ChainedEntry> {
+    return this.appendMany([draft]).then((entries) => entries[0] as ChainedEntry);
+  }
+
+  /** Appends in the given order; resolves once the entries are stored. */
+  appendMany(drafts: readonly AuditEntryDraft[]): Promise<ChainedEntry[]> {
+    if (drafts.length === 0) return Promise.resolve([]);
+    return new Promise((resolve, reject) => {
+      this.pending.push({ drafts: [...drafts], resolve, reject });
+      this.writing ??= this.drain().finally(() => {
+        this.writing = undefined;
+      });
+    });
+  }
+
+  /** Waits until everything appended so far is stored (for a clean shutdown). */
+  async flush(): Promise<void> {
+    while (this.writing) await this.writing;
+  }
+
+  private async drain(): Promise<void> {
+    while (this.pending.length > 0) {
+      const batch = this.pending.splice(0);
+      try {
+        const entries = await this.write(batch.flatMap((p) => p.drafts));
+        let offset = 0;
+        for (const p of batch) {
+          p.resolve(entries.slice(offset, offset + p.drafts.length));
+          offset += p.drafts.length;
+        }
+      } catch (error) {
+        for (const p of batch) p.reject(error as Error);
+        // Start the next batch from what is really stored, whatever got written.
+        await this.loadHead().catch(() => undefined);
+      }
+    }
+  }
+
+  private async write(drafts: AuditEntryDraft[]): Promise<ChainedEntry[]> {
+    const entries = chainEntries(drafts, this.head, new Date(this.now()).toISOString());
+    const last = entries[entries.length - 1] as ChainedEntry;
+    const anchor: AuditAnchor = { seq: last.seq, hash: last.hash, previous: this.head };
+    const { rev } = await this.meta.put(toStored(auditAnchorId, anchor, this.anchorRev));
+    this.anchorRev = rev;
+    const outcomes = await this.db.bulkWrite(entries.map((entry) => toStored(auditDocumentId(entry.seq), entry)));
+    const failed = outcomes.find((o) => !o.ok);
+    if (failed && !failed.ok) throw new Error(`audit entry ${failed.id} was not stored: ${failed.reason}`);
+    this.head = { seq: last.seq, hash: last.hash };
+    return entries;
+  }
+
+  private async loadHead(): Promise<void> {
+    // Only ids of the chain's shape: a design document or a stray one sorts elsewhere.
+    const [last] = await this.db.allDocs({ includeDocs: true, descending: true, limit: 1, startKey: lastPossibleId, endKey: auditDocumentId(1) });
+    const entry = last?.doc ? fromStored<AuditEntry>(last.doc) : undefined;
+    this.head = entry && typeof entry.seq === 'number' && entry.hash ? { seq: entry.seq, hash: entry.hash } : emptyHead;
+    this.anchorRev = (await this.meta.get(auditAnchorId))?._rev;
+  }
+}
+
+/** Who uploads offline entries: the session's user and device. */
+export interface UploadSource {
+  userId: string;
+  deviceId?: string;
+}
+
+export type UploadOutcome =
+  | { id: string; ok: true; seq: number; duplicate: false }
+  | { id: string; ok: true; duplicate: true }
+  | { id: string; ok: false; errors: FieldError[] };
+
+/**
+ * Entries clients recorded offline (DESIGN.md decision 5) arrive without seq or hashes;
+ * the server checks them, drops the ones it already has (a retried upload) and chains
+ * the rest in the order given. A user can only upload their own entries.
+ */
+export async function appendAuditEntries(log: AuditLog, received: Database, entries: readonly unknown[], source: UploadSource): Promise<UploadOutcome[]> {
+  const outcomes: Array<UploadOutcome | undefined> = new Array<UploadOutcome | undefined>(entries.length);
+  const accepted: Array<{ index: number; draft: AuditEntryDraft & { id: string } }> = [];
+  const seen = new Set<string>();
+  entries.forEach((raw, index) => {
+    const { seq: _seq, recordedAt: _recorded, prevHash: _prev, hash: _hash, ...entry } = (raw ?? {}) as Record<string, unknown>;
+    const draft: Record<string, unknown> = { ...entry, offline: true, ...(source.deviceId !== undefined && entry.deviceId === undefined ? { deviceId: source.deviceId } : {}) };
+    const id = typeof entry.id === 'string' ? entry.id : '';
+    const checked = validateDocument('auditEntries', draft);
+    const mismatch = (field: 'userId' | 'deviceId') => ({ field, keyword: 'const', message: format(validationMessages.invalid, { field: fieldLabel('auditEntries', field) }) });
+    if (!checked.ok) outcomes[index] = { id, ok: false, errors: checked.errors };
+    else if (draft.userId !== source.userId) outcomes[index] = { id, ok: false, errors: [mismatch('userId')] };
+    else if (source.deviceId !== undefined && draft.deviceId !== source.deviceId) outcomes[index] = { id, ok: false, errors: [mismatch('deviceId')] };
+    else if (seen.has(id)) outcomes[index] = { id, ok: true, duplicate: true };
+    else {
+      seen.add(id);
+      accepted.push({ index, draft: draft as AuditEntryDraft & { id: string } });
+    }
+  });
+  await log.uploads.run('offline', async () => {
+    const known = await received.getMany(accepted.map((a) => receivedId(a.draft.id)));
+    const fresh = accepted.filter((a, i) => {
+      if (known[i] === undefined) return true;
+      outcomes[a.index] = { id: a.draft.id, ok: true, duplicate: true };
+      return false;
+    });
+    const chained = await log.appendMany(fresh.map((a) => a.draft));
+    // Marked after they are chained: a crash in between may chain a retried entry twice, never lose one.
+    await received.bulkWrite(chained.map((entry) => ({ _id: receivedId(entry.id), seq: entry.seq })));
+    fresh.forEach((a, i) => {
+      outcomes[a.index] = { id: a.draft.id, ok: true, seq: (chained[i] as ChainedEntry).seq, duplicate: false };
+    });
+  });
+  return outcomes.map((o) => o as UploadOutcome);
+}
+
+/** Client ids are free-form; the marker's id must be a plain document id. */
+const receivedId = (id: string) => `r-${id}`;
+
+
+/** The audit database refuses updates and deletions where the engine can enforce it. */
+export function openAppendOnly(storage: StorageEngine, name: string): Promise<Database> {
+  return storage.open(name, { appendOnly: true });
+}
+
+export async function readAnchor(storage: StorageEngine): Promise<AuditAnchor | undefined> {
+  const doc = await (await storage.open(metaDatabaseName)).get(auditAnchorId);
+  return doc ? fromStored<AuditAnchor>(doc) : undefined;
+}
