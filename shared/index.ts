@@ -10,3 +10,4 @@ export * from './wareki/index';
 export * from './kana/index';
 export * from './insurance/index';
 export * from './basic-checklist/index';
+export * from './sync/index';

@@ -856,3 +856,21 @@ export const printMessages = {
     assetsUnavailable: '印刷用のフォントを読み込めませんでした（{reason}）。ネットワークにつないでからもう一度お試しください',
   },
 } as const;
+
+/** The replication: why the server refused a pushed change (listed in 同期の要対応), and the sync engine's status texts. */
+export const syncMessages = {
+  rejections: {
+    outOfScope: '{field}「{center}」は担当範囲外のため、この変更は保存されませんでした',
+    forbidden: '{kind}を変更する権限がないため、この変更は保存されませんでした',
+    personMoved: '対象者の担当包括が担当範囲外に変わったため、この変更は保存されませんでした',
+    centerMismatch: '{field}は対象者の担当包括（{center}）と同じでなければなりません',
+    reassignForbidden: '{field}の変更（移管）には移管の権限と、移管元・移管先の両方の担当が必要です',
+  },
+  status: {
+    unreachable: 'サーバーに接続できません（自動的に再接続します）',
+    sessionExpired: 'ログインの有効期限が切れました。もう一度ログインしてください',
+    deviceRevoked: 'この端末は利用停止されています',
+    serverError: 'サーバーでエラーが発生しました（{status}）。自動的に再試行します',
+    unexpected: '同期中に予期しないエラーが発生しました: {reason}',
+  },
+} as const;
