@@ -10,7 +10,9 @@ export interface ScryptParams {
 
 const keyLength = 32;
 
-function derive(password: string, salt: Buffer, params: ScryptParams): Promise<Buffer> {
+// Plain Uint8Array views, not Buffer: @types/pouchdb-core declares a global Buffer that
+// no longer matches Node's, and these calls must typecheck beside it.
+function derive(password: string, salt: Uint8Array, params: ScryptParams): Promise<Uint8Array> {
   const options: ScryptOptions = {
     N: params.cost,
     r: params.blockSize,
@@ -19,14 +21,15 @@ function derive(password: string, salt: Buffer, params: ScryptParams): Promise<B
     maxmem: 256 * params.cost * params.blockSize * params.parallelization,
   };
   return new Promise((resolve, reject) => {
-    scrypt(password.normalize('NFC'), salt, keyLength, options, (error, key) => (error ? reject(error) : resolve(key)));
+    scrypt(password.normalize('NFC'), salt, keyLength, options, (error, key) => (error ? reject(error) : resolve(new Uint8Array(key))));
   });
 }
 
 export async function hashPassword(password: string, params: ScryptParams): Promise<string> {
-  const salt = randomBytes(16);
+  const salt = new Uint8Array(randomBytes(16));
   const key = await derive(password, salt, params);
-  return ['scrypt', params.cost, params.blockSize, params.parallelization, salt.toString('base64'), key.toString('base64')].join('$');
+  const base64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
+  return ['scrypt', params.cost, params.blockSize, params.parallelization, base64(salt), base64(key)].join('$');
 }
 
 /** False for a wrong password and for a hash this code cannot read (never throws on it). */
@@ -35,8 +38,8 @@ export async function verifyPassword(password: string, stored: string): Promise<
   if (scheme !== 'scrypt' || !n || !r || !p || salt === undefined || hash === undefined) return false;
   const params = { cost: Number(n), blockSize: Number(r), parallelization: Number(p) };
   if (![params.cost, params.blockSize, params.parallelization].every((v) => Number.isInteger(v) && v > 0)) return false;
-  const expected = Buffer.from(hash, 'base64');
+  const expected = new Uint8Array(Buffer.from(hash, 'base64'));
   if (expected.length !== keyLength) return false;
-  const actual = await derive(password, Buffer.from(salt, 'base64'), params);
+  const actual = await derive(password, new Uint8Array(Buffer.from(salt, 'base64')), params);
   return timingSafeEqual(actual, expected);
 }
