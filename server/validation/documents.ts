@@ -57,7 +57,7 @@ function fieldPath(error: ErrorObject): string {
   return base;
 }
 
-function describe(collection: SchemaName, error: ErrorObject): FieldError {
+function describe(collection: string, error: ErrorObject): FieldError {
   const field = fieldPath(error);
   // Label by the deepest named segment: `relatedPersons/0/name` → 氏名 of a related person
   // is still best named by its list (関係者) plus the leaf.
@@ -79,16 +79,24 @@ function describe(collection: SchemaName, error: ErrorObject): FieldError {
 export function validateDocument(collection: SchemaName, doc: unknown): ValidationResult {
   const validate = validatorFor(collection);
   if (validate(doc)) return { ok: true };
+  return { ok: false, errors: describeErrors(collection, validate.errors) };
+}
+
+/**
+ * Ajv's errors as field errors labelled from `fieldLabels[labels]`; request bodies and
+ * queries (server/http/) use it with their own schemas.
+ */
+export function describeErrors(labels: string, ajvErrors: readonly ErrorObject[] | null | undefined): FieldError[] {
   // One message per field: a too-short code that also misses its pattern is one problem.
   const seen = new Set<string>();
   const errors: FieldError[] = [];
-  for (const error of validate.errors ?? []) {
-    const described = describe(collection, error);
+  for (const error of ajvErrors ?? []) {
+    const described = describe(labels, error);
     if (seen.has(described.field)) continue;
     seen.add(described.field);
     errors.push(described);
   }
-  return { ok: false, errors };
+  return errors;
 }
 
 /** Compiles every validator up front, so a broken schema stops start-up, not a request. */
