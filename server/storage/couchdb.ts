@@ -43,9 +43,8 @@ interface CouchChange {
 interface CouchRow {
   id?: string;
   key: string;
-  value?: { rev: string; deleted?: boolean };
+  value?: { rev: string };
   doc?: StoredDocument | null;
-  error?: string;
 }
 
 type CouchWriteResult = { id: string; ok?: boolean; rev?: string; error?: string; reason?: string };
@@ -109,16 +108,18 @@ class CouchDatabase extends SingleWrites implements Database {
   async getMany(ids: readonly string[]): Promise<Array<StoredDocument | undefined>> {
     const keys = [...new Set(ids.filter((id) => !isInternalId(id)))];
     if (keys.length === 0) return ids.map(() => undefined);
-    const response = await this.send<{ rows: CouchRow[] }>({
+    // _bulk_get, as CouchDB's replicator reads; express-pouchdb answers _all_docs?keys
+    // one range query per key, seven times slower.
+    const response = await this.send<{ results: Array<{ id: string; docs: Array<{ ok?: StoredDocument }> }> }>({
       db: this.path,
-      path: '_all_docs',
+      path: '_bulk_get',
       method: 'POST',
-      qs: { include_docs: true },
-      body: { keys },
+      body: { docs: keys.map((id) => ({ id })) },
     });
     const found = new Map<string, StoredDocument>();
-    for (const row of response.rows) {
-      if (row.doc && row.value && !row.value.deleted) found.set(row.key, row.doc);
+    for (const result of response.results) {
+      const doc = result.docs[0]?.ok;
+      if (doc && doc._deleted !== true) found.set(result.id, doc);
     }
     return ids.map((id) => found.get(id));
   }

@@ -82,13 +82,11 @@ class EmbeddedDatabase extends SingleWrites implements Database {
   }
 
   async getMany(ids: readonly string[]): Promise<Array<StoredDocument | undefined>> {
-    const keys = ids.filter((id) => !isInternalId(id));
-    if (keys.length === 0) return ids.map(() => undefined);
-    const response = await this.pouch.allDocs({ keys, include_docs: true });
-    const found = new Map<string, StoredDocument>();
-    for (const row of response.rows) {
-      if ('doc' in row && row.doc && !row.value.deleted) found.set(row.id, row.doc as unknown as StoredDocument);
-    }
+    // Concurrent gets: PouchDB's allDocs({ keys }) runs one range query per key and
+    // measured three times slower on LevelDB.
+    const unique = [...new Set(ids)];
+    const docs = await Promise.all(unique.map((id) => this.get(id)));
+    const found = new Map(unique.map((id, index) => [id, docs[index]]));
     return ids.map((id) => found.get(id));
   }
 
