@@ -26,10 +26,14 @@ const jstOffsetMs = 9 * 60 * 60_000;
  */
 export function boundOf(text: string, end: 'from' | 'to'): number {
   if (/^\d{4}-\d{2}-\d{2}$/.test(text)) {
-    const startOfDayUtc = Date.parse(`${text}T00:00:00.000Z`) - jstOffsetMs;
+    const midnight = new Date(`${text}T00:00:00.000Z`);
+    // Date rolls 2026-02-30 over into March; a day that does not exist is no bound.
+    if (Number.isNaN(midnight.getTime()) || midnight.toISOString().slice(0, 10) !== text) return Number.NaN;
+    const startOfDayUtc = midnight.getTime() - jstOffsetMs;
     return end === 'from' ? startOfDayUtc : startOfDayUtc + 24 * 60 * 60_000 - 1;
   }
-  return Date.parse(text);
+  const instant = new Date(text);
+  return !Number.isNaN(instant.getTime()) && instant.toISOString().slice(0, 19) === text.slice(0, 19) ? instant.getTime() : Number.NaN;
 }
 
 export function matches(entry: AuditEntry, filter: AuditFilter): boolean {

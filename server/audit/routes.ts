@@ -1,6 +1,6 @@
 // Auditors' endpoints: GET /api/audit (filtered, newest first), GET /api/audit/verify,
 // GET /api/audit/export.csv (audited as an export before the first byte is sent).
-import { auditOperations, auditResults, centerIdProperty, isoDate, isoDateTime, serverMessages } from '../../shared/index';
+import { auditOperations, auditResults, centerIdProperty, fieldLabel, format, isoDate, isoDateTime, serverMessages, validationMessages } from '../../shared/index';
 import type { RouteModule } from '../http/api-router';
 import { invalidField } from '../http/errors';
 import type { ChainedEntry } from './chain';
@@ -47,6 +47,10 @@ interface FilterQuery {
 function filterOf(query: FilterQuery): AuditFilter {
   const { from, to, ...rest } = query;
   const filter: AuditFilter = { ...rest, ...(from ? { from: boundOf(from, 'from') } : {}), ...(to ? { to: boundOf(to, 'to') } : {}) };
+  // The pattern admits 2026-13-45: only the calendar can say it is no date.
+  for (const field of ['from', 'to'] as const) {
+    if (Number.isNaN(filter[field])) throw invalidField(field, format(validationMessages.pattern, { field: fieldLabel('auditQuery', field) }), 'pattern');
+  }
   if (filter.from !== undefined && filter.to !== undefined && filter.from > filter.to) throw invalidField('from', serverMessages.audit.fromAfterTo);
   return filter;
 }
