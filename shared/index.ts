@@ -4,6 +4,7 @@ export {};
 export * from './schemas/index';
 export * from './schemas/migrations';
 export * from './access/permissions';
+export * from './access/policy';
 export * from './city/index';
 export * from './messages/ja';
 export * from './wareki/index';
