@@ -8,6 +8,7 @@ import { assertPageLimit, failure, failureKind, isInternalId, prepareWrites, Sin
 import { defaultLongPollTuning, longPoll, type LongPollTuning } from './long-poll';
 import { assertValidDatabaseName, isValidDatabaseName } from './names';
 import { OpenDatabases } from './open-databases';
+import { SharedFeed } from './shared-feed';
 import type {
   AllDocsOptions,
   Change,
@@ -65,7 +66,10 @@ function latestPerId(changes: CouchChange[]): CouchChange[] {
 }
 
 class CouchDatabase extends SingleWrites implements Database {
-  private readonly watches = new Set<() => void>();
+  private readonly feed = new SharedFeed(
+    (since) => this.changes({ since, limit: 500, includeDocs: false }),
+    (wake, onError) => this.startLongPoll(wake, onError),
+  );
 
   constructor(
     readonly name: string,
@@ -198,33 +202,36 @@ class CouchDatabase extends SingleWrites implements Database {
   }
 
   watch(since: Sequence, onChange: (change: Change) => void, onError?: (error: Error) => void): () => void {
-    const stop = longPoll(
-      async (cursor, timeoutMs, signal) => {
-        const response = await this.send<{ results?: CouchChange[]; last_seq?: string | number } | string>({
-          db: this.path,
-          path: '_changes',
-          qs: { feed: 'longpoll', since: cursor, timeout: timeoutMs, limit: 1000 },
-          signal,
-        });
-        if (typeof response !== 'object' || !Array.isArray(response.results) || response.last_seq === undefined) {
-          throw new Error(`unexpected _changes response from ${this.name}`);
-        }
-        return {
-          results: response.results.filter((change) => !isInternalId(change.id)).map((change) => toChange(change, false)),
-          lastSeq: String(response.last_seq),
-        };
+    return this.feed.watch(since, onChange, onError ?? (() => undefined));
+  }
+
+  /** One long poll per database, however many watch it: the shared feed's wake-up call. */
+  private startLongPoll(wake: () => void, onError: (error: Error) => void): { ready: Promise<void>; stop: () => void } {
+    let stop: (() => void) | undefined;
+    let stopped = false;
+    const ready = this.info().then(({ updateSeq }) => {
+      if (!stopped) stop = longPoll((cursor, timeoutMs, signal) => this.poll(cursor, timeoutMs, signal), updateSeq, wake, onError, this.tuning);
+    });
+    return {
+      ready,
+      stop: () => {
+        stopped = true;
+        stop?.();
       },
-      since,
-      onChange,
-      onError ?? (() => undefined),
-      this.tuning,
-    );
-    const unsubscribe = (): void => {
-      this.watches.delete(unsubscribe);
-      stop();
     };
-    this.watches.add(unsubscribe);
-    return unsubscribe;
+  }
+
+  private async poll(since: Sequence, timeoutMs: number, signal: AbortSignal): Promise<{ results: Change[]; lastSeq: Sequence }> {
+    const response = await this.send<{ results?: CouchChange[]; last_seq?: string | number } | string>({
+      db: this.path,
+      path: '_changes',
+      qs: { feed: 'longpoll', since, timeout: timeoutMs, limit: 1000 },
+      signal,
+    });
+    if (typeof response !== 'object' || !Array.isArray(response.results) || response.last_seq === undefined) {
+      throw new Error(`unexpected _changes response from ${this.name}`);
+    }
+    return { results: response.results.map((change) => toChange(change, false)), lastSeq: String(response.last_seq) };
   }
 
   async info(): Promise<DatabaseInfo> {
@@ -236,7 +243,7 @@ class CouchDatabase extends SingleWrites implements Database {
   }
 
   stopWatching(): void {
-    for (const unsubscribe of [...this.watches]) unsubscribe();
+    this.feed.stopAll();
   }
 }
 

@@ -8,6 +8,7 @@ import { appendOnlyMarkerId, appendOnlyRefusal } from './append-only';
 import { assertPageLimit, failure, failureKind, isInternalId, prepareWrites, SingleWrites } from './documents';
 import { assertValidDatabaseName, isValidDatabaseName } from './names';
 import { OpenDatabases } from './open-databases';
+import { SharedFeed } from './shared-feed';
 import type {
   AllDocsOptions,
   Change,
@@ -51,7 +52,10 @@ function toChange(change: PouchDB.Core.ChangesResponseChange<Record<string, unkn
 }
 
 class EmbeddedDatabase extends SingleWrites implements Database {
-  private readonly feeds = new Set<PouchDB.Core.Changes<Record<string, unknown>>>();
+  private readonly feed = new SharedFeed(
+    (since) => this.changes({ since, limit: 500, includeDocs: false }),
+    (wake, onError) => this.startLiveFeed(wake, onError),
+  );
 
   constructor(
     readonly name: string,
@@ -164,15 +168,26 @@ class EmbeddedDatabase extends SingleWrites implements Database {
   }
 
   watch(since: Sequence, onChange: (change: Change) => void, onError?: (error: Error) => void): () => void {
-    const feed = this.pouch.changes({ live: true, since: fromSequence(since), include_docs: false, return_docs: false });
-    this.feeds.add(feed);
-    feed.on('change', (change) => {
-      if (!isInternalId(change.id)) onChange(toChange(change, false));
+    fromSequence(since);
+    return this.feed.watch(since, onChange, onError ?? (() => undefined));
+  }
+
+  /** PouchDB's live feed, only as the shared feed's wake-up call. */
+  private startLiveFeed(wake: () => void, onError: (error: Error) => void): { ready: Promise<void>; stop: () => void } {
+    let feed: PouchDB.Core.Changes<Record<string, unknown>> | undefined;
+    let stopped = false;
+    const ready = this.pouch.info().then(({ update_seq: since }) => {
+      if (stopped) return;
+      feed = this.pouch.changes({ live: true, since, include_docs: false, return_docs: false });
+      feed.on('change', wake);
+      feed.on('error', (error: unknown) => onError(error instanceof Error ? error : new Error(String(error))));
     });
-    feed.on('error', (error: unknown) => onError?.(error instanceof Error ? error : new Error(String(error))));
-    return () => {
-      this.feeds.delete(feed);
-      feed.cancel();
+    return {
+      ready,
+      stop: () => {
+        stopped = true;
+        feed?.cancel();
+      },
     };
   }
 
@@ -182,8 +197,7 @@ class EmbeddedDatabase extends SingleWrites implements Database {
   }
 
   stopWatching(): void {
-    for (const feed of this.feeds) feed.cancel();
-    this.feeds.clear();
+    this.feed.stopAll();
   }
 
   async close(): Promise<void> {
@@ -219,6 +233,9 @@ class EmbeddedStorage implements StorageEngine {
   private async openDatabase(name: string): Promise<EmbeddedDatabase> {
     const folder = path.join(this.folder, name);
     const pouch: Pouch = new PouchDB(folder, levelDbOptions as PouchDB.Configuration.DatabaseConfiguration);
+    // Every changes() call listens on the handle until it ends; the server runs many at
+    // once (a pull per client), which is not the leak Node's default limit of ten warns of.
+    pouch.setMaxListeners(0);
     let marker: unknown;
     try {
       marker = await pouch.get(appendOnlyMarkerId).catch((error: unknown) => {

@@ -22,11 +22,11 @@ export const defaultLongPollTuning: LongPollTuning = {
 
 export type FetchChanges = (since: Sequence, timeoutMs: number, signal: AbortSignal) => Promise<{ results: Change[]; lastSeq: Sequence }>;
 
-/** Polls from `since` until the returned function is called. */
+/** Polls from `since` until the returned function is called; `onChanges` gets each non-empty poll. */
 export function longPoll(
   fetchChanges: FetchChanges,
   since: Sequence,
-  onChange: (change: Change) => void,
+  onChanges: (changes: Change[]) => void,
   onError: (error: Error) => void,
   tuning: LongPollTuning,
 ): () => void {
@@ -41,14 +41,8 @@ export function longPoll(
       try {
         const page = await fetchChanges(cursor, tuning.pollTimeoutMs, AbortSignal.any([stop.signal, deadline]));
         if (stop.signal.aborted) return;
-        for (const change of page.results) {
-          try {
-            onChange(change);
-          } catch (error) {
-            onError(asError(error));
-          }
-        }
         cursor = page.lastSeq;
+        if (page.results.length > 0) onChanges(page.results);
         backoff = tuning.initialBackoffMs;
       } catch (error) {
         if (stop.signal.aborted) return;

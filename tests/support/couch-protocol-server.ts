@@ -21,7 +21,10 @@ import PouchDB from 'pouchdb-node';
 type ExpressPouchDB = (
   pouch: unknown,
   options: { mode: 'minimumForPouchDB'; overrideMode: { include: string[] } },
-) => { listen(port: number, host: string): Server };
+) => {
+  listen(port: number, host: string): Server;
+  dbWrapper: { registerWrapper(wrap: (name: string, db: PouchDB.Database, next: () => void) => void): void };
+};
 
 // express-pouchdb has no type declarations and is CommonJS.
 const expressPouchDB = createRequire(import.meta.url)('express-pouchdb') as ExpressPouchDB;
@@ -51,6 +54,11 @@ export async function startCouchProtocolServer(options: CouchProtocolServerOptio
   // minimumForPouchDB keeps it small; 'validation' adds validate_doc_update (pouchdb-validation),
   // which the append-only audit database relies on.
   const app = expressPouchDB(Pouch, { mode: 'minimumForPouchDB', overrideMode: { include: ['validation'] } });
+  // Each open _changes request listens on its database; a cluster does not warn of many.
+  app.dbWrapper.registerWrapper((_name, db, next) => {
+    db.setMaxListeners(0);
+    next();
+  });
   const server = app.listen(options.port ?? 0, '127.0.0.1');
   await once(server, 'listening');
   const port = (server.address() as AddressInfo).port;

@@ -225,6 +225,33 @@ export function describeStorageContract(label: string, start: () => Promise<Engi
       expect(errors).toEqual([]);
     });
 
+    it('serves many watchers of one database, each from its own position, once per change', async () => {
+      const db = await fresh();
+      const warnings: Error[] = [];
+      const onWarning = (warning: Error) => warnings.push(warning);
+      process.on('warning', onWarning);
+      try {
+        await db.put({ _id: 'a' });
+        const early = (await db.info()).updateSeq;
+        await db.put({ _id: 'b' });
+        const late = (await db.info()).updateSeq;
+        const watchers = Array.from({ length: 12 }, (_, i) => ({ since: i % 2 === 0 ? early : late, seen: [] as string[], stop: () => {} }));
+        for (const w of watchers) w.stop = db.watch(w.since, (c) => w.seen.push(c.id));
+        await db.bulkWrite([{ _id: 'c' }, { _id: 'd' }]);
+        await db.put({ _id: 'e' });
+        await vi.waitFor(
+          () => {
+            for (const [i, w] of watchers.entries()) expect(w.seen.sort()).toEqual(i % 2 === 0 ? ['b', 'c', 'd', 'e'] : ['c', 'd', 'e']);
+          },
+          { timeout: 20_000 },
+        );
+        for (const w of watchers) w.stop();
+      } finally {
+        process.off('warning', onWarning);
+      }
+      expect(warnings.map((w) => w.message)).toEqual([]);
+    });
+
     it('counts live documents and advances the update sequence', async () => {
       const db = await fresh();
       const empty = await db.info();
