@@ -7,6 +7,7 @@ import { deviceRoutes } from './devices/routes';
 import type { RouteModule } from './http/api-router';
 import { healthRoutes } from './http/health';
 import { personRoutes } from './persons/routes';
+import { replicationRoutes } from './replication/routes';
 import { userRoutes } from './users/routes';
 
-export const routeModules: RouteModule[] = [healthRoutes, authRoutes, userRoutes, deviceRoutes, personRoutes, auditRoutes];
+export const routeModules: RouteModule[] = [healthRoutes, authRoutes, userRoutes, deviceRoutes, personRoutes, auditRoutes, replicationRoutes];

@@ -217,6 +217,13 @@ export const fieldLabels = {
     body: 'リクエスト本文',
     id: 'ID',
   },
+  replication: {
+    checkpoint: '同期位置',
+    batchSize: '件数',
+    rows: '送信する変更',
+    newDocumentState: '変更後の内容',
+    assumedMasterState: '変更前の内容',
+  },
 } as const;
 
 /** The Japanese label of a field, falling back to the common labels and then the key. */
