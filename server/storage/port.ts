@@ -37,7 +37,11 @@ export interface ChangesPage {
   results: Change[];
   /** Pass as `since` to continue after this page. */
   lastSeq: Sequence;
-  /** True when the feed has nothing after lastSeq at the time of the call. */
+  /**
+   * True when the feed had nothing after lastSeq at the time of the call; never true
+   * while changes remain. A full page from a server that does not count what remains
+   * (express-pouchdb) says false, and the next call returns no results and true.
+   */
   complete: boolean;
 }
 
