@@ -645,7 +645,7 @@ export const migrationMessages = {
     yesNo: '{column}「{value}」は 1（はい）・0（いいえ）・空欄のいずれかで入力してください',
     integer: '{column}「{value}」は整数として読めません',
     decimal: '{column}「{value}」は数値として読めません',
-    code: '{column}「{value}」はコード表「{table}」にありません',
+    code: '{column}「{value}」はコード表にない値です',
     pattern: '{column}「{value}」の形式が正しくありません',
     insuredNumber: '{column}「{value}」は10桁の被保険者番号ではありません',
     insurerNumber: '{column}「{value}」は6桁の保険者番号ではありません',
