@@ -56,6 +56,7 @@ export class PersonIndex {
   private readonly byCenter = new Map<string, Map<string, Indexed>>();
   private readonly feeds = new Map<string, { db: Database; applied: Sequence; pulling: Promise<void> | undefined }>();
   private readonly stops: Array<() => void> = [];
+  private sorted: Indexed[] | undefined;
 
   private constructor() {}
 
@@ -79,6 +80,7 @@ export class PersonIndex {
           const doc = change.doc as unknown as Person | undefined;
           if (change.deleted || !doc) persons.delete(change.id);
           else persons.set(change.id, indexed(doc));
+          this.sorted = undefined;
         }
         feed.applied = page.lastSeq;
         if (page.complete) return;
@@ -135,15 +137,29 @@ export class PersonIndex {
     const text = compact(query);
     const digits = /^[0-9]+$/.test(text) ? text : undefined;
     const kana = digits ? '' : normalizeKana(text);
-    const matches: Array<{ entry: Indexed; rank: number }> = [];
-    for (const centerId of centerIds) {
-      for (const entry of this.byCenter.get(centerId)?.values() ?? []) {
-        const rank = text === '' ? 1 : digits ? rankDigits(entry, digits) : rankText(entry, text, kana);
-        if (rank > 0) matches.push({ entry, rank });
-      }
+    const inScope = new Set(centerIds);
+    // One pass in kana order: each rank's first `limit` matches are already in order, so
+    // no sort per search even when a short prefix matches thousands.
+    const byRank: PersonSummary[][] = [[], [], [], []];
+    let matched = 0;
+    for (const entry of this.inKanaOrder()) {
+      if (!inScope.has(entry.summary.centerId)) continue;
+      const rank = text === '' ? 1 : digits ? rankDigits(entry, digits) : rankText(entry, text, kana);
+      if (rank === 0) continue;
+      matched += 1;
+      const bucket = byRank[rank] as PersonSummary[];
+      if (bucket.length < limit) bucket.push(entry.summary);
     }
-    matches.sort((a, b) => b.rank - a.rank || compare(a.entry.kanaKey, b.entry.kanaKey) || compare(a.entry.summary.id, b.entry.summary.id));
-    return { items: matches.slice(0, limit).map((m) => m.entry.summary), more: matches.length > limit };
+    const items = [...(byRank[3] ?? []), ...(byRank[2] ?? []), ...(byRank[1] ?? [])].slice(0, limit);
+    return { items, more: matched > limit };
+  }
+
+  /** Every indexed person by kana, then id; rebuilt on the first search after a change. */
+  private inKanaOrder(): Indexed[] {
+    this.sorted ??= [...this.byCenter.values()]
+      .flatMap((persons) => [...persons.values()])
+      .sort((a, b) => compare(a.kanaKey, b.kanaKey) || compare(a.summary.id, b.summary.id));
+    return this.sorted;
   }
 
   close(): void {
@@ -154,9 +170,9 @@ export class PersonIndex {
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 function rankDigits(entry: Indexed, digits: string): number {
-  const codes = [entry.summary.residentCode, ...entry.insuredNumbers];
-  if (codes.includes(digits)) return 3;
-  return codes.some((code) => code.startsWith(digits)) ? 2 : 0;
+  let rank = entry.summary.residentCode === digits ? 3 : entry.summary.residentCode.startsWith(digits) ? 2 : 0;
+  for (const code of entry.insuredNumbers) rank = Math.max(rank, code === digits ? 3 : code.startsWith(digits) ? 2 : 0);
+  return rank;
 }
 
 function rankText(entry: Indexed, text: string, kana: string): number {
