@@ -172,18 +172,22 @@ export async function startServer(input: ConfigInput | ServerConfig, options: St
     if (config.demo) await ensureDemoUsers(ctx.users, config.scrypt, now());
     const initialAdmin = await ensureFirstAdministrator(ctx.users, config.scrypt, now());
     if (initialAdmin) await ctx.audit.append(auditDraft({ userId: 'system', menu: 'server:start', requestId: 'start' }, { operation: 'create', result: 'success', targetDocumentId: `user:${initialAdmin.userId}`, detail: 'firstAdministrator' }, now()));
-    const app = createApp(ctx, options);
+    const context = ctx;
+    const app = createApp(context, options);
     const server = tls ? https.createServer({ ...tls }, app) : http.createServer(app);
-    // Slow clients must not hold sockets forever; replication's live stream sets its own.
+    // A client must send its request within these; answering (a live stream) may take longer.
     server.headersTimeout = 30_000;
     server.requestTimeout = 120_000;
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(config.port, config.host, () => resolve());
     });
+    // Ended sessions are dropped at start and then hourly, so the mirror stays small.
+    const purge = setInterval(() => void context.sessions.purgeEnded().catch(() => undefined), 60 * 60_000);
+    purge.unref();
+    let closing: Promise<void> | undefined;
     const { port } = server.address() as AddressInfo;
     const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host.includes(':') ? `[${config.host}]` : config.host;
-    const context = ctx;
     return {
       url: `${tls ? 'https' : 'http'}://${shownHost}:${port}`,
       port,
@@ -191,14 +195,18 @@ export async function startServer(input: ConfigInput | ServerConfig, options: St
       context,
       ...(demo ? { demo } : {}),
       ...(initialAdmin ? { initialAdmin } : {}),
-      close: async () => {
-        await new Promise<void>((resolve) => {
-          server.close(() => resolve());
-          server.closeAllConnections();
-        });
-        context.persons.close();
-        await context.audit.flush();
-        await storage.close();
+      close: () => {
+        closing ??= (async () => {
+          clearInterval(purge);
+          await new Promise<void>((resolve) => {
+            server.close(() => resolve());
+            server.closeAllConnections();
+          });
+          context.persons.close();
+          await context.audit.flush();
+          await storage.close();
+        })();
+        return closing;
       },
     };
   } catch (error) {

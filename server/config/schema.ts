@@ -1,6 +1,7 @@
 // The server's settings: one JSON schema for the file, the flags and startServer()
 // alike, so a bad value is caught the same way wherever it came from.
 import type { FromSchema } from 'json-schema-to-ts';
+import type { StorageConfig } from '../storage/index';
 
 const positiveInt = (maximum: number) => ({ type: 'integer', minimum: 1, maximum }) as const;
 
@@ -82,9 +83,7 @@ export const configSchema = {
 
 export type ConfigInput = FromSchema<typeof configSchema>;
 
-export type StorageConfig =
-  | { kind: 'embedded'; dataDir: string }
-  | { kind: 'couchdb'; url: string; username?: string; password?: string; prefix?: string };
+export type { StorageConfig };
 
 /** The validated settings, every default filled in and every path absolute. */
 export interface ServerConfig {
