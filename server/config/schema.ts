@@ -35,7 +35,7 @@ export const configSchema = {
             url: { type: 'string', pattern: '^https?://[^\\s]+$' },
             username: { type: 'string', minLength: 1 },
             password: { type: 'string', minLength: 1 },
-            /** Several cities on one cluster: each city's databases carry its prefix. */
+            /** Several cities on one cluster: each city's database names start with it, separator included (`hikarino_`). */
             prefix: { type: 'string', pattern: '^[a-z][a-z0-9_-]*$', maxLength: 40 },
           },
           required: ['kind', 'url'],
