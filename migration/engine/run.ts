@@ -1,0 +1,215 @@
+// One migration run: check the export against the mappings (before any row is read),
+// read the files in dependency order, map and check every row, write through the target,
+// read back and reconcile, and report.
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import Papa from 'papaparse';
+import { format, migrationMessages } from '../../shared/index';
+import type { ImportOutcome } from '../../server/migration/store';
+import { dependenciesOf, type MappingSet } from '../mapping/load';
+import { csvChunks } from '../read/csv';
+import { decodeExportFile } from '../read/encoding';
+import { isDirectory, listExport, locateFile } from '../read/export-folder';
+import type { Progress } from '../progress';
+import { compileMapping, canonicalLabel, type CompiledMapping } from './compile';
+import { executionOrder } from './order';
+import { Registry } from './registry';
+import { RejectLog } from './rejects';
+import { centersOf, DocumentTally, fileReport, totalsOf, type MigrationReport, type Mismatch } from './report';
+import { RowMapper, type RunContext } from './rows';
+import { Sink, type MigrationTarget } from './sink';
+import { emptyCounts, type FileState, type PendingUnit } from './state';
+
+export interface RunOptions {
+  exportDir: string;
+  set: MappingSet;
+  /** Where documents go; absent in a dry run. */
+  target?: MigrationTarget;
+  mode: MigrationReport['mode'];
+  progress: Progress;
+  /** The reject CSV; undefined writes none (tests that only need the report). */
+  rejectsPath?: string;
+  /** Recorded as createdBy/updatedBy. */
+  user: string;
+  batchSize?: number;
+  now?: () => Date;
+}
+
+/** The run could not start (or not go on): nothing about it is the data's fault row by row. */
+export class CannotRunError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`${migrationMessages.fatal.prefix}:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'CannotRunError';
+  }
+}
+
+const fatal = migrationMessages.fatal;
+const HEADER_PROBE = 64 * 1024;
+const MAX_MISMATCHES = 1000;
+
+/** The header row alone, decoded the way the whole file will be. */
+function readHeader(path: string): string[] {
+  const fd = openSync(path, 'r');
+  try {
+    const probe = new Uint8Array(HEADER_PROBE);
+    const length = readSync(fd, probe, 0, HEADER_PROBE, 0);
+    let bytes = probe.subarray(0, length);
+    const lf = bytes.indexOf(0x0a);
+    if (lf >= 0) bytes = bytes.subarray(0, lf + 1);
+    const { text } = decodeExportFile(bytes);
+    const parsed = Papa.parse<string[]>(text.replace(/\r?\n$/, ''), { skipEmptyLines: false });
+    return parsed.data[0] ?? [];
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Binds every mapping to its file; reports everything that stops the run at once. */
+function prepare(options: RunOptions): FileState[] {
+  const { exportDir, set } = options;
+  if (!isDirectory(exportDir)) throw new CannotRunError([format(fatal.exportMissing, { path: exportDir })]);
+  const listing = listExport(exportDir);
+  const problems: string[] = [];
+  const states: FileState[] = [];
+  for (const loaded of executionOrder(set.mappings).map((step) => step.loaded)) {
+    const { mapping } = loaded;
+    const located = locateFile(listing, mapping.number, mapping.file);
+    if (!located.ok) {
+      if (located.reason === 'missing' && mapping.optional) continue;
+      problems.push(
+        located.reason === 'missing'
+          ? format(fatal.fileMissing, { file: canonicalLabel(mapping), title: mapping.title })
+          : format(fatal.fileAmbiguous, { file: canonicalLabel(mapping), candidates: located.candidates.join('、') }),
+      );
+      continue;
+    }
+    let header: string[];
+    try {
+      header = readHeader(located.path);
+    } catch (error) {
+      problems.push(format(fatal.fileUnreadable, { file: located.name, reason: (error as Error).message }));
+      continue;
+    }
+    if (header.length === 0 || header.every((h) => h.trim() === '')) {
+      problems.push(format(fatal.headerEmpty, { file: located.name }));
+      continue;
+    }
+    const compiled = compileMapping(loaded, header, set, located.name);
+    if (Array.isArray(compiled)) {
+      problems.push(...compiled.map((p) => p.message));
+      continue;
+    }
+    states.push({ compiled: compiled as CompiledMapping, name: located.name, path: located.path, counts: emptyCounts(), firstRowOfKey: new Map() });
+  }
+  if (problems.length > 0) throw new CannotRunError(problems);
+  return states;
+}
+
+export async function runMigration(options: RunOptions): Promise<MigrationReport> {
+  const now = options.now ?? (() => new Date());
+  const startedAt = now();
+  const states = prepare(options);
+  const byFile = new Map(states.map((s) => [s.compiled.mapping.file, s]));
+  const steps = executionOrder(options.set.mappings).filter((step) => byFile.has(step.loaded.mapping.file));
+  const tracked = new Set(options.set.mappings.flatMap((m) => dependenciesOf(m.mapping, options.set.mappings)));
+  const rejects = new RejectLog(options.rejectsPath);
+  const context: RunContext = {
+    set: options.set,
+    exportDir: options.exportDir,
+    registry: new Registry(tracked),
+    holders: new Map(),
+    stamp: { at: startedAt.toISOString(), by: options.user },
+    reject: (state, row, key, problems) => rejects.add(state.compiled.label, row, key, problems),
+  };
+  const mappers = new Map(states.map((s) => [s.compiled.mapping.file, new RowMapper(context, s)]));
+  const tally = new DocumentTally();
+  const mismatches: Mismatch[] = [];
+
+  const onOutcomes = (batch: readonly PendingUnit[], outcomes: readonly ImportOutcome[] | undefined) => {
+    batch.forEach((pending, i) => {
+      const outcome = outcomes?.[i];
+      const centerId = pending.unit.collection === 'masters' ? 'masters' : String(pending.unit.doc.centerId);
+      if (outcome) {
+        tally.count(pending.unit.collection, centerId, outcome.status);
+        if (outcome.movedFrom !== undefined && outcome.status !== 'failed') tally.count(pending.unit.collection, centerId, 'moved');
+      }
+      pending.rows.forEach((row, j) => {
+        const counts = row.state.counts;
+        if (outcome?.status === 'failed') {
+          counts.rejected++;
+          const message = format(migrationMessages.reject.writeFailed, { reason: outcome.error ?? '' });
+          rejects.add(row.state.compiled.label, row.row, row.key, [{ column: '', value: '', kind: 'writeFailed', message }]);
+          return;
+        }
+        counts.imported++;
+        counts.byCenter[centerId] = (counts.byCenter[centerId] ?? 0) + 1;
+        if (!outcome) return;
+        const before = outcome.before[j] ?? null;
+        if (before === null) counts.added++;
+        else if (before === row.hash) counts.unchanged++;
+        else counts.updated++;
+        if (outcome.after[j] === row.hash && outcome.filesVerified) counts.verified++;
+        else {
+          counts.mismatched++;
+          if (mismatches.length < MAX_MISMATCHES) mismatches.push({ file: row.state.compiled.label, row: row.row, id: outcome.id });
+        }
+      });
+    });
+  };
+
+  const sink = new Sink(options.target, options.batchSize ?? 500, onOutcomes);
+  const { progress } = options;
+  try {
+    for (const step of steps) {
+      const state = byFile.get(step.loaded.mapping.file) as FileState;
+      const mapper = mappers.get(step.loaded.mapping.file) as RowMapper;
+      const decoded = decodeExportFile(readFileSync(state.path));
+      state.encoding = decoded.encoding;
+      progress.startFile(state.compiled.label, decoded.text.length);
+      for await (const chunk of csvChunks(decoded.text)) {
+        for (const record of chunk.records) {
+          if (record.row === 1) continue;
+          const unit = mapper.map(record);
+          if (unit) await sink.add(unit);
+        }
+        progress.advance(chunk.consumed, state.counts.read + state.counts.blank);
+      }
+      progress.endFile(state.compiled.label, state.counts);
+      for (const owner of step.completes) {
+        const ownerMapper = mappers.get(owner);
+        if (!ownerMapper) continue;
+        const units = ownerMapper.completeHeld();
+        progress.note(format(migrationMessages.progress.flushing, { what: byFile.get(owner)?.compiled.label ?? owner, count: units.length }));
+        for (const unit of units) await sink.add(unit);
+      }
+    }
+    await sink.drain();
+  } finally {
+    rejects.close();
+    progress.stop();
+  }
+
+  const files = states
+    .slice()
+    .sort((a, b) => a.compiled.mapping.number.localeCompare(b.compiled.mapping.number))
+    .map(fileReport);
+  const documents = tally.list();
+  const finishedAt = now();
+  const dryRun = options.target === undefined;
+  return {
+    export: options.exportDir,
+    mode: options.mode,
+    target: options.target?.description ?? null,
+    startedAt: startedAt.toISOString(),
+    finishedAt: finishedAt.toISOString(),
+    seconds: Math.round((finishedAt.getTime() - startedAt.getTime()) / 100) / 10,
+    files,
+    documents,
+    centers: centersOf(files, documents),
+    totals: totalsOf(files),
+    reconciled: dryRun ? null : files.every((f) => f.balanced && f.mismatched === 0 && f.verified === f.imported),
+    rejectsFile: options.rejectsPath ?? null,
+    rejectedRows: rejects.rows,
+    rejectLines: rejects.lines,
+    mismatches,
+  };
+}

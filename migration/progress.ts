@@ -1,0 +1,74 @@
+// Progress per file: a bar on a terminal, plain lines (at most one per tenth of a file)
+// when the output goes to a log or a pipe, so a scheduled run's log stays readable.
+import cliProgress from 'cli-progress';
+import { format, migrationMessages } from '../shared/index';
+import type { FileCounts } from './engine/state';
+
+export interface Progress {
+  startFile(label: string, totalChars: number): void;
+  advance(consumedChars: number, rows: number): void;
+  endFile(label: string, counts: FileCounts): void;
+  note(message: string): void;
+  stop(): void;
+}
+
+const p = migrationMessages.progress;
+
+export function plainProgress(write: (line: string) => void): Progress {
+  let label = '';
+  let total = 1;
+  let nextTenth = 1;
+  return {
+    startFile(name, totalChars) {
+      label = name;
+      total = Math.max(1, totalChars);
+      nextTenth = 1;
+      write(`${format(p.file, { file: label, rows: 0 })} (0%)`);
+    },
+    advance(consumed, rows) {
+      const tenth = Math.floor((consumed / total) * 10);
+      if (tenth < nextTenth || tenth >= 10) return;
+      nextTenth = tenth + 1;
+      write(`${format(p.file, { file: label, rows })} (${tenth * 10}%)`);
+    },
+    endFile(name, counts) {
+      write(format(p.fileDone, { file: name, read: counts.read, imported: counts.imported, rejected: counts.rejected, blank: counts.blank }));
+    },
+    note: write,
+    stop() {},
+  };
+}
+
+export function barProgress(stream: NodeJS.WriteStream): Progress {
+  const multi = new cliProgress.MultiBar(
+    {
+      stream,
+      format: ' {bar} {percentage}% | {file} | {rows} 行',
+      hideCursor: true,
+      clearOnComplete: false,
+      barsize: 30,
+    },
+    cliProgress.Presets.shades_classic,
+  );
+  let bar: cliProgress.SingleBar | undefined;
+  return {
+    startFile(label, totalChars) {
+      bar = multi.create(Math.max(1, totalChars), 0, { file: label, rows: 0 });
+    },
+    advance(consumed, rows) {
+      bar?.update(consumed, { rows });
+    },
+    endFile(label, counts) {
+      bar?.update(bar.getTotal(), { rows: counts.read + counts.blank, file: `${label}（取込 ${counts.imported}・不合格 ${counts.rejected}）` });
+      bar?.stop();
+    },
+    note(message) {
+      multi.log(`${message}\n`);
+    },
+    stop() {
+      multi.stop();
+    },
+  };
+}
+
+export const silentProgress: Progress = { startFile() {}, advance() {}, endFile() {}, note() {}, stop() {} };
