@@ -1,0 +1,114 @@
+// npm run migrate -- <export-folder> (--data DIR | --server URL --user ID) [--dry-run]
+//                    [--report FILE.json] [--rejects FILE.csv] [--mappings DIR]
+// Exit status: 0 when the import ran (rejected rows or not), 1 when it could not run or
+// could not finish (the message says why; a re-run continues where it stopped), 2 for a
+// wrong command line.
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { format, migrationMessages } from '../shared/index';
+import { MappingError, defaultMappingDir, loadMappings } from './mapping/load';
+import { CannotRunError, runMigration } from './engine/run';
+import { summaryText, type MigrationReport } from './engine/report';
+import type { MigrationTarget } from './engine/sink';
+import { barProgress, plainProgress } from './progress';
+import { storageTarget } from './target/storage-target';
+import { serverTarget } from './target/server-target';
+
+const fatal = migrationMessages.fatal;
+const usage =
+  'npm run migrate -- <移行元フォルダ> (--data <データフォルダ> | --server <URL> --user <ユーザーID>) [--dry-run] [--report <file.json>] [--rejects <file.csv>] [--mappings <フォルダ>]';
+
+class UsageError extends Error {}
+
+function timestamp(date: Date): string {
+  return date.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '');
+}
+
+function positive(option: string, value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new UsageError(format(fatal.badNumber, { option, value }));
+  return n;
+}
+
+async function main(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        data: { type: 'string' },
+        server: { type: 'string' },
+        user: { type: 'string' },
+        token: { type: 'string' },
+        'dry-run': { type: 'boolean' },
+        report: { type: 'string' },
+        rejects: { type: 'string' },
+        mappings: { type: 'string' },
+        'batch-size': { type: 'string' },
+        help: { type: 'boolean' },
+      },
+    });
+  } catch (error) {
+    console.error(`${format(fatal.unknownOption, { reason: (error as Error).message })}\n${usage}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    console.log(usage);
+    return 0;
+  }
+  let target: MigrationTarget | undefined;
+  try {
+    const [exportArg] = positionals;
+    if (!exportArg || positionals.length > 1) throw new UsageError(fatal.exportRequired);
+    const dryRun = values['dry-run'] === true;
+    if (values.data && values.server) throw new UsageError(fatal.targetBoth);
+    if (!dryRun && !values.data && !values.server) throw new UsageError(fatal.targetRequired);
+    const batchSize = positive('--batch-size', values['batch-size'], 500);
+    const startedAt = new Date();
+    const reportPath = values.report ? resolve(values.report) : undefined;
+    const rejectsPath = resolve(
+      values.rejects ?? (reportPath ? reportPath.replace(/(\.json)?$/i, '-rejects.csv') : `migration-rejects-${timestamp(startedAt)}.csv`),
+    );
+
+    // The mappings are checked before anything is opened or read.
+    const set = loadMappings(values.mappings ? resolve(values.mappings) : defaultMappingDir);
+    const user = values.user ?? 'migration';
+    if (!dryRun) {
+      if (values.data) target = await storageTarget(resolve(values.data), user);
+      else if (values.server) target = await serverTarget(values.server, { user: values.user, token: values.token, password: process.env.KIZUNA_PASSWORD });
+    }
+    const progress = process.stderr.isTTY ? barProgress(process.stderr) : plainProgress((line) => console.log(line));
+    const report: MigrationReport = await runMigration({
+      exportDir: resolve(exportArg),
+      set,
+      ...(target ? { target } : {}),
+      mode: dryRun ? 'dryRun' : values.data ? 'data' : 'server',
+      progress,
+      rejectsPath,
+      user,
+      batchSize,
+    });
+    if (reportPath) writeFileSync(reportPath, `${JSON.stringify(report, null, 2)}\n`);
+    console.log(summaryText(report));
+    if (reportPath) console.log(format(migrationMessages.summary.reportFile, { path: reportPath }));
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      console.error(`${error.message}\n${usage}`);
+      return 2;
+    }
+    if (error instanceof MappingError) console.error(`${fatal.prefix}:\n${error.message}`);
+    else if (error instanceof CannotRunError) console.error(error.message);
+    else console.error(format(fatal.writeAborted, { reason: (error as Error).message }));
+    return 1;
+  } finally {
+    await target?.close().catch(() => undefined);
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));
