@@ -6,8 +6,9 @@ import { authRoutes } from './auth/routes';
 import { deviceRoutes } from './devices/routes';
 import type { RouteModule } from './http/api-router';
 import { healthRoutes } from './http/health';
+import { migrationRoutes } from './migration/routes';
 import { personRoutes } from './persons/routes';
 import { replicationRoutes } from './replication/routes';
 import { userRoutes } from './users/routes';
 
-export const routeModules: RouteModule[] = [healthRoutes, authRoutes, userRoutes, deviceRoutes, personRoutes, auditRoutes, replicationRoutes];
+export const routeModules: RouteModule[] = [healthRoutes, authRoutes, userRoutes, deviceRoutes, personRoutes, auditRoutes, replicationRoutes, migrationRoutes];
