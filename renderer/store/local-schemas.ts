@@ -42,7 +42,8 @@ export const rejectionSchema = {
   additionalProperties: false,
   properties: {
     id: idProperty,
-    collection: { type: 'string', maxLength: 40 },
+    /** The replicated collection (not `collection`: RxDB reserves it on documents). */
+    collectionName: { type: 'string', maxLength: 40 },
     documentId: idProperty,
     personId: idProperty,
     centerId: centerIdProperty,
@@ -55,7 +56,7 @@ export const rejectionSchema = {
     rejectedAt: isoDateTime,
     resolvedAt: isoDateTime,
   },
-  required: ['id', 'collection', 'documentId', 'reason', 'document', 'rejectedAt'],
+  required: ['id', 'collectionName', 'documentId', 'reason', 'document', 'rejectedAt'],
   indexes: ['rejectedAt'],
   encrypted: ['document', 'message'],
 } as const;

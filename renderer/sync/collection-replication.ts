@@ -150,7 +150,7 @@ export function replicateCollection(options: CollectionReplicationOptions): Coll
       const personId = name === 'persons' ? doc.id : doc.personId;
       return {
         id: `${name}:${globalThis.crypto.randomUUID()}`,
-        collection: name,
+        collectionName: name,
         documentId: rejection.id,
         ...(typeof personId === 'string' && personId !== '' ? { personId } : {}),
         ...(typeof doc.centerId === 'string' && /^([0-9]{2}|cityHall)$/.test(doc.centerId) ? { centerId: doc.centerId } : {}),

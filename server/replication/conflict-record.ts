@@ -27,7 +27,7 @@ export function conflictRecord(input: ConflictInput): Conflict {
   const at = new Date(input.now).toISOString();
   return {
     id: `conflict-${digest.slice(0, 40)}`,
-    collection: input.collection,
+    collectionName: input.collection,
     documentId: input.documentId,
     ...(input.personId !== undefined ? { personId: input.personId } : {}),
     centerId: input.centerId,

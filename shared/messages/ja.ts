@@ -169,7 +169,7 @@ export const fieldLabels = {
     result: '結果',
   },
   conflicts: {
-    collection: '種類',
+    collectionName: '種類',
     documentId: '文書',
     fields: '競合した項目',
     losingVersion: '採用されなかった内容',

@@ -15,7 +15,8 @@ export const conflictSchema = {
   additionalProperties: false,
   properties: {
     id: idProperty,
-    collection: { type: 'string', maxLength: 40 },
+    /** The replicated collection of the document (not `collection`: RxDB reserves it on documents). */
+    collectionName: { type: 'string', maxLength: 40 },
     documentId: idProperty,
     personId: idProperty,
     centerId: centerIdProperty,
@@ -34,7 +35,7 @@ export const conflictSchema = {
     note: shortText,
     updatedAt: isoDateTime,
   },
-  required: ['id', 'collection', 'documentId', 'centerId', 'fields', 'losingVersion', 'createdAt', 'createdBy', 'updatedAt'],
+  required: ['id', 'collectionName', 'documentId', 'centerId', 'fields', 'losingVersion', 'createdAt', 'createdBy', 'updatedAt'],
   indexes: ['documentId'],
   encrypted: ['losingVersion', 'winningVersion'],
 } as const;

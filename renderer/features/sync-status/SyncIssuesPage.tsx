@@ -37,9 +37,9 @@ export function SyncIssuesPage() {
         <h2 id="conflicts-heading">{m.conflictsHeading}</h2>
         <DataTable
           columns={[
-            { header: m.columns.kind, cell: (c) => collectionLabel(c.collection) },
+            { header: m.columns.kind, cell: (c) => collectionLabel(c.collectionName) },
             { header: m.columns.document, cell: (c) => `${c.documentId}（${centerName(c.centerId)}）`, className: 'code' },
-            { header: m.columns.fields, cell: (c) => c.fields.map((field) => fieldLabel(c.collection, field)).join('、') },
+            { header: m.columns.fields, cell: (c) => c.fields.map((field) => fieldLabel(c.collectionName, field)).join('、') },
             { header: m.columns.by, cell: (c) => c.createdBy },
             { header: m.columns.at, cell: (c) => localDateTime(c.createdAt) },
           ]}
@@ -52,7 +52,7 @@ export function SyncIssuesPage() {
         <h2 id="rejections-heading">{m.rejectionsHeading}</h2>
         <DataTable
           columns={[
-            { header: m.columns.kind, cell: (r) => collectionLabel(r.collection) },
+            { header: m.columns.kind, cell: (r) => collectionLabel(r.collectionName) },
             { header: m.columns.document, cell: (r) => r.documentId, className: 'code' },
             { header: m.columns.reason, cell: (r) => r.message ?? r.reason },
             { header: m.columns.at, cell: (r) => localDateTime(r.rejectedAt) },
