@@ -53,6 +53,8 @@ export interface SyncEngine {
   awaitInSync(): Promise<void>;
   /** Pull every collection now. */
   resync(): void;
+  /** Counts the local changes the server has not accepted yet, and shows the count. */
+  countPending(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -169,18 +171,24 @@ export function startSync(options: StartSyncOptions): SyncEngine {
   }
 
   // Local writes change the pending count: recount once things settle.
+  const recountPending = (): Promise<number> => {
+    const counted = idleWork.then(async () => {
+      const pending = (await Promise.all(replications.map((r) => countPending(r.state)))).reduce((a, b) => a + b, 0);
+      if (!stopped) status?.update({ pending });
+      return pending;
+    });
+    idleWork = counted.then(
+      () => undefined,
+      () => undefined,
+    );
+    return counted;
+  };
   let recount: ReturnType<typeof setTimeout> | undefined;
   for (const replication of replications) {
     subscriptions.push(
       replication.state.collection.$.subscribe(() => {
         if (recount) clearTimeout(recount);
-        recount = setTimeout(() => {
-          idleWork = idleWork.then(async () => {
-            if (stopped) return;
-            const pending = (await Promise.all(replications.map((r) => countPending(r.state)))).reduce((a, b) => a + b, 0);
-            if (!stopped) status?.update({ pending });
-          }).catch(() => undefined);
-        }, 250);
+        recount = setTimeout(() => void recountPending().catch(() => undefined), 250);
       }),
     );
   }
@@ -218,6 +226,7 @@ export function startSync(options: StartSyncOptions): SyncEngine {
       await Promise.all(replications.map((r) => r.state.awaitInSync()));
     },
     resync: resyncAll,
+    countPending: recountPending,
     async stop() {
       if (stopped) return;
       stopped = true;

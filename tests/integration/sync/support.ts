@@ -2,7 +2,8 @@
 // collections a test needs, closed after each test) syncing with the real server through
 // a fetch each test can take offline, and a record of every page pulled.
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
-import type { CollectionName, WireDocument } from '../../../shared/index';
+import { allScopeCenters, type CollectionName, type Consultation, type WireDocument } from '../../../shared/index';
+import { centerDatabaseName } from '../../../server/storage/names';
 import { createClientDatabase, type ClientCollectionName, type ClientDatabase } from '../../../renderer/store/database';
 import { startSync, type StartSyncOptions, type SyncEngine } from '../../../renderer/sync/index';
 import { createSyncStatusStore } from '../../../renderer/features/sync-status/status-store';
@@ -12,21 +13,108 @@ import type { TestServer } from '../../support/server';
 const storage = getRxStorageMemory();
 let serial = 0;
 
-/** A fetch that can be cut off like a network cable: offline, every call fails as a lost connection would. */
+/** A fetch that can be cut off like a network cable: offline, open requests (the live stream too) break and new ones fail. */
 export class Network {
-  online = true;
+  private isOnline = true;
+  private readonly open = new Set<AbortController>();
   requests = 0;
+
+  get online(): boolean {
+    return this.isOnline;
+  }
+
+  set online(value: boolean) {
+    this.isOnline = value;
+    if (!value) for (const controller of this.open) controller.abort(new TypeError('network went offline'));
+  }
 
   readonly fetch: typeof fetch = async (input, init) => {
     this.requests += 1;
-    if (!this.online) throw new TypeError('fetch failed: network is offline');
-    const response = await fetch(input, init);
-    if (!this.online) {
-      await response.body?.cancel();
-      throw new TypeError('fetch failed: network went offline');
+    if (!this.isOnline) throw new TypeError('fetch failed: network is offline');
+    const controller = new AbortController();
+    this.open.add(controller);
+    const signal = init?.signal ? AbortSignal.any([init.signal, controller.signal]) : controller.signal;
+    try {
+      const response = await fetch(input, { ...init, signal });
+      // The body is read later: keep it cancellable until it is consumed.
+      const release = () => this.open.delete(controller);
+      if (!response.body) {
+        release();
+        return response;
+      }
+      const reader = response.body.getReader();
+      const body = new ReadableStream<Uint8Array>({
+        async pull(stream) {
+          try {
+            const { value, done } = await reader.read();
+            if (done) {
+              release();
+              stream.close();
+            } else stream.enqueue(value);
+          } catch (error) {
+            release();
+            stream.error(error);
+          }
+        },
+        cancel(reason) {
+          release();
+          return reader.cancel(reason);
+        },
+      });
+      return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+    } catch (error) {
+      this.open.delete(controller);
+      throw error;
     }
-    return response;
   };
+}
+
+/** Stores documents straight into their centers' databases, as the migration would. */
+export async function seedDocuments(server: TestServer, collection: CollectionName, docs: ReadonlyArray<{ id: string; centerId: string }>): Promise<void> {
+  const byCenter = new Map<string, Array<{ id: string; centerId: string }>>();
+  for (const doc of docs) byCenter.set(doc.centerId, [...(byCenter.get(doc.centerId) ?? []), doc]);
+  for (const [centerId, list] of byCenter) {
+    const db = await server.server.context.storage.open(centerDatabaseName(collection, centerId));
+    const outcomes = await db.bulkWrite(list.map((doc) => ({ ...doc, _id: doc.id })));
+    const failed = outcomes.find((o) => !o.ok);
+    if (failed) throw new Error(`seeding ${collection}: ${failed.id} was not stored`);
+  }
+}
+
+/** The live documents of a collection on the server, over every center, as plain documents by id. */
+export async function serverDocuments(server: TestServer, collection: CollectionName): Promise<Map<string, Record<string, unknown>>> {
+  const found = new Map<string, Record<string, unknown>>();
+  for (const centerId of allScopeCenters) {
+    const db = await server.server.context.storage.open(centerDatabaseName(collection, centerId));
+    for (const row of await db.allDocs({ includeDocs: true })) {
+      if (!row.doc) continue;
+      const { _id, _rev, ...plain } = row.doc;
+      found.set(_id, plain);
+    }
+  }
+  return found;
+}
+
+/** An invented consultation record of `personId` at `centerId`. */
+export function testConsultation(n: number, personId: string, centerId: string, fields: Record<string, unknown> = {}): Consultation {
+  return {
+    id: `consultation-test-${n}`,
+    personId,
+    centerId,
+    date: '2026-09-01',
+    method: 'phone',
+    consulterKind: 'family',
+    businessCategory: 'general',
+    status: 'continuing',
+    afterHours: false,
+    dementiaRelated: false,
+    suspectedAbuse: false,
+    abuseTypes: [],
+    content: '相談の内容（架空）',
+    updatedAt: '2026-09-01T09:00:00.000Z',
+    updatedBy: 'seed',
+    ...fields,
+  } as Consultation;
 }
 
 export interface Client {
