@@ -9,6 +9,7 @@ import { healthRoutes } from './http/health';
 import { migrationRoutes } from './migration/routes';
 import { personRoutes } from './persons/routes';
 import { replicationRoutes } from './replication/routes';
+import { statisticsRoutes } from './statistics/routes';
 import { userRoutes } from './users/routes';
 
-export const routeModules: RouteModule[] = [healthRoutes, authRoutes, userRoutes, deviceRoutes, personRoutes, auditRoutes, replicationRoutes, migrationRoutes];
+export const routeModules: RouteModule[] = [healthRoutes, authRoutes, userRoutes, deviceRoutes, personRoutes, auditRoutes, statisticsRoutes, replicationRoutes, migrationRoutes];

@@ -94,6 +94,13 @@ describe('authorization matrix: persons', () => {
     }
   }
 
+  it('gives statistics as counts per center, without any person', async () => {
+    const answer = await clients.auditor1.get('/api/statistics');
+    expect(answer.body.centers).toEqual(centers.map((centerId) => ({ centerId, name: expect.any(String), persons: 1 })));
+    expect(answer.body.persons).toBe(6);
+    expectNoPersonData(answer);
+  });
+
   it('answers an absent person exactly like one outside scope', async () => {
     const absent = await clients['chuo-cm1'].get('/api/persons/person-0000000000');
     const outside = await clients['chuo-cm1'].get(`/api/persons/${personOf('03').id}`);
@@ -114,6 +121,7 @@ const endpoints: Endpoint[] = [
   { name: 'GET /api/audit', allowed: ['auditor1'], call: (c) => c.get('/api/audit?limit=5') },
   { name: 'GET /api/audit/verify', allowed: ['auditor1'], call: (c) => c.get('/api/audit/verify') },
   { name: 'GET /api/audit/export.csv', allowed: ['auditor1'], call: (c) => c.get('/api/audit/export.csv?operation=login') },
+  { name: 'GET /api/statistics', allowed: ['auditor1', 'city-staff1'], call: (c) => c.get('/api/statistics') },
   { name: 'GET /api/users', allowed: ['it-admin'], call: (c) => c.get('/api/users') },
   { name: 'GET /api/users/:id', allowed: ['it-admin'], call: (c) => c.get('/api/users/chuo-cm1') },
   {
