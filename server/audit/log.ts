@@ -89,9 +89,16 @@ export class AuditLog {
     if (drafts.length === 0) return Promise.resolve([]);
     return new Promise((resolve, reject) => {
       this.pending.push({ drafts: [...drafts], resolve, reject });
-      this.writing ??= this.drain().finally(() => {
-        this.writing = undefined;
-      });
+      this.startWriting();
+    });
+  }
+
+  private startWriting(): void {
+    if (this.writing) return;
+    this.writing = this.drain().finally(() => {
+      this.writing = undefined;
+      // Entries that arrived after the last batch but before this callback would wait forever.
+      if (this.pending.length > 0) this.startWriting();
     });
   }
 
