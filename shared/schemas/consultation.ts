@@ -26,6 +26,26 @@ const consultationContent = {
   abuseTypes: { type: 'array', maxItems: 5, uniqueItems: true, items: { type: 'string', enum: abuseTypes } },
 } as const;
 
+/** The content fields by name, in form order: what a correction may change. */
+export const consultationContentFields = [
+  'date',
+  'startTime',
+  'endTime',
+  'method',
+  'consulterKind',
+  'consulterName',
+  'businessCategory',
+  'categoryCode',
+  'content',
+  'response',
+  'handledBy',
+  'status',
+  'afterHours',
+  'dementiaRelated',
+  'suspectedAbuse',
+  'abuseTypes',
+] as const satisfies readonly (keyof typeof consultationContent)[];
+
 export const consultationSchema = {
   title: 'consultation',
   description: '相談記録: one consultation with or about a person',
@@ -52,6 +72,8 @@ export const consultationSchema = {
           correctedAt: isoDateTime,
           correctedBy: { type: 'string', maxLength: 40 },
           reason: shortText,
+          /** Every content field the correction changed, including ones it added (absent from `previous`). */
+          changed: { type: 'array', maxItems: 20, uniqueItems: true, items: { type: 'string', enum: consultationContentFields } },
           previous: { type: 'object', additionalProperties: false, properties: consultationContent },
         },
         required: ['correctedAt', 'correctedBy', 'previous'],
