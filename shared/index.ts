@@ -12,3 +12,4 @@ export * from './kana/index';
 export * from './insurance/index';
 export * from './basic-checklist/index';
 export * from './sync/index';
+export * from './case-work/index';
