@@ -1,7 +1,6 @@
 import { addRxPlugin, createRxDatabase, type RxCollection, type RxDatabase, type RxJsonSchema, type RxStorage } from 'rxdb';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { wrappedKeyEncryptionCryptoJsStorage } from 'rxdb/plugins/encryption-crypto-js';
-import { wrappedValidateZSchemaStorage } from 'rxdb/plugins/validate-z-schema';
 import {
   collectionNames,
   collections as replicatedCollections,
@@ -21,6 +20,7 @@ import {
 } from '../../shared/index';
 import type { KizunaDocument } from '../../shared/schemas/document';
 import { localCollections, type Draft, type LocalCollectionName, type Rejection } from './local-schemas';
+import { wrappedValidateStorage } from './validate';
 
 // The client store: one RxDB database per user on a device, built from the shared
 // schemas. Validation (z-schema: no eval, so it runs under the app's strict CSP) wraps
@@ -105,7 +105,7 @@ export async function createClientDatabase(options: ClientDatabaseOptions): Prom
   const names = options.collections ?? clientCollectionNames;
   let storage = options.storage;
   if (options.encryptionKey !== undefined) storage = wrappedKeyEncryptionCryptoJsStorage({ storage });
-  if (options.validate ?? true) storage = wrappedValidateZSchemaStorage({ storage });
+  if (options.validate ?? true) storage = wrappedValidateStorage({ storage });
 
   let database: ClientDatabase;
   try {
