@@ -53,6 +53,8 @@ export interface SyncEngine {
   awaitInSync(): Promise<void>;
   /** Pull every collection now. */
   resync(): void;
+  /** In sync, and done with what follows (counting pending changes, purging what left the device). */
+  awaitIdle(): Promise<void>;
   /** Counts the local changes the server has not accepted yet, and shows the count. */
   countPending(): Promise<number>;
   stop(): Promise<void>;
@@ -226,6 +228,11 @@ export function startSync(options: StartSyncOptions): SyncEngine {
       await Promise.all(replications.map((r) => r.state.awaitInSync()));
     },
     resync: resyncAll,
+    async awaitIdle() {
+      await engine.awaitInSync();
+      idleWork = idleWork.then(onIdle).catch(() => undefined);
+      await idleWork;
+    },
     countPending: recountPending,
     async stop() {
       if (stopped) return;
