@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { format, migrationMessages } from '../shared/index';
 import { MappingError, defaultMappingDir, loadMappings } from './mapping/load';
-import { CannotRunError, runMigration } from './engine/run';
+import { CannotRunError, prepareExport, runMigration } from './engine/run';
 import { summaryText, type MigrationReport } from './engine/report';
 import type { MigrationTarget } from './engine/sink';
 import { barProgress, plainProgress } from './progress';
@@ -75,8 +75,9 @@ async function main(argv: string[]): Promise<number> {
       values.rejects ?? (reportPath ? reportPath.replace(/(\.json)?$/i, '-rejects.csv') : `migration-rejects-${timestamp(startedAt)}.csv`),
     );
 
-    // The mappings are checked before anything is opened or read.
+    // The mappings, then the export's files and headers, are checked before anything is opened.
     const set = loadMappings(values.mappings ? resolve(values.mappings) : defaultMappingDir);
+    const prepared = prepareExport(resolve(exportArg), set);
     const user = values.user ?? 'migration';
     if (!dryRun) {
       if (values.data) target = await storageTarget(resolve(values.data), user);
@@ -84,8 +85,7 @@ async function main(argv: string[]): Promise<number> {
     }
     const progress = process.stderr.isTTY ? barProgress(process.stderr) : plainProgress((line) => console.log(line));
     const report: MigrationReport = await runMigration({
-      exportDir: resolve(exportArg),
-      set,
+      prepared,
       ...(target ? { target } : {}),
       mode: dryRun ? 'dryRun' : values.data ? 'data' : 'server',
       progress,

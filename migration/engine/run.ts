@@ -20,8 +20,8 @@ import { Sink, type MigrationTarget } from './sink';
 import { emptyCounts, type FileState, type PendingUnit } from './state';
 
 export interface RunOptions {
-  exportDir: string;
-  set: MappingSet;
+  /** From prepareExport: checked before the target was opened. */
+  prepared: PreparedExport;
   /** Where documents go; absent in a dry run. */
   target?: MigrationTarget;
   mode: MigrationReport['mode'];
@@ -63,9 +63,19 @@ function readHeader(path: string): string[] {
   }
 }
 
+/** The export bound to its mappings, ready to read: what the run checks before it opens any target. */
+export interface PreparedExport {
+  exportDir: string;
+  set: MappingSet;
+  states: FileState[];
+}
+
 /** Binds every mapping to its file; reports everything that stops the run at once. */
-function prepare(options: RunOptions): FileState[] {
-  const { exportDir, set } = options;
+export function prepareExport(exportDir: string, set: MappingSet): PreparedExport {
+  return { exportDir, set, states: bind(exportDir, set) };
+}
+
+function bind(exportDir: string, set: MappingSet): FileState[] {
   if (!isDirectory(exportDir)) throw new CannotRunError([format(fatal.exportMissing, { path: exportDir })]);
   const listing = listExport(exportDir);
   const problems: string[] = [];
@@ -107,14 +117,14 @@ function prepare(options: RunOptions): FileState[] {
 export async function runMigration(options: RunOptions): Promise<MigrationReport> {
   const now = options.now ?? (() => new Date());
   const startedAt = now();
-  const states = prepare(options);
+  const { exportDir, set, states } = options.prepared;
   const byFile = new Map(states.map((s) => [s.compiled.mapping.file, s]));
-  const steps = executionOrder(options.set.mappings).filter((step) => byFile.has(step.loaded.mapping.file));
-  const tracked = new Set(options.set.mappings.flatMap((m) => dependenciesOf(m.mapping, options.set.mappings)));
+  const steps = executionOrder(set.mappings).filter((step) => byFile.has(step.loaded.mapping.file));
+  const tracked = new Set(set.mappings.flatMap((m) => dependenciesOf(m.mapping, set.mappings)));
   const rejects = new RejectLog(options.rejectsPath);
   const context: RunContext = {
-    set: options.set,
-    exportDir: options.exportDir,
+    set,
+    exportDir,
     registry: new Registry(tracked),
     holders: new Map(),
     stamp: { at: startedAt.toISOString(), by: options.user },
@@ -196,7 +206,7 @@ export async function runMigration(options: RunOptions): Promise<MigrationReport
   const finishedAt = now();
   const dryRun = options.target === undefined;
   return {
-    export: options.exportDir,
+    export: exportDir,
     mode: options.mode,
     target: options.target?.description ?? null,
     startedAt: startedAt.toISOString(),
