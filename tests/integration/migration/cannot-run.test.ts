@@ -1,0 +1,92 @@
+// What IT sees when the import cannot run (exit 1, a message naming the file, the
+// mapping key or the column, nothing written) and what --dry-run does (checks and
+// reports everything, writes nothing).
+import { cpSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateLegacyExport } from '../../../migration/fixtures/generate';
+import type { Manifest } from '../../../migration/fixtures/manifest';
+import { defaultMappingDir } from '../../../migration/mapping/load';
+import { decodeExportFile, encodeCp932 } from '../../../migration/read/encoding';
+import { readRejects, readReport, runCli } from './helpers';
+
+let work: string;
+let exportDir: string;
+let manifest: Manifest;
+
+beforeAll(async () => {
+  work = mkdtempSync(join(tmpdir(), 'kizuna-migration-'));
+  exportDir = join(work, 'export');
+  manifest = await generateLegacyExport({ persons: 60, seed: 3, outDir: exportDir });
+});
+
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** A copy of the export with one change. */
+function alteredExport(name: string, alter: (dir: string) => void): string {
+  const dir = join(work, name);
+  cpSync(exportDir, dir, { recursive: true });
+  alter(dir);
+  return dir;
+}
+
+describe('npm run migrate when the import cannot run', () => {
+  it('--dry-run checks and reports every row and writes nothing', async () => {
+    const data = join(work, 'dry-data');
+    const report = join(work, 'dry.json');
+    const result = await runCli([exportDir, '--data', data, '--dry-run', '--report', report]);
+    expect(result.code).toBe(0);
+    expect(existsSync(data)).toBe(false);
+    const r = readReport(report);
+    expect(r.mode).toBe('dryRun');
+    expect(r.reconciled).toBeNull();
+    for (const file of r.files) expect(file.read).toBe(file.imported + file.rejected);
+    expect(r.totals.rejected).toBe(manifest.expectedRejects.length);
+    expect(readRejects(join(work, 'dry-rejects.csv')).lines.length).toBeGreaterThanOrEqual(manifest.expectedRejects.length);
+    expect(result.stdout).toContain('確認のみ（--dry-run）: 書き込みはしていません');
+  });
+
+  it('stops before reading a row when a mapping is broken, naming the mapping file and key', async () => {
+    const mappings = join(work, 'mappings');
+    cpSync(defaultMappingDir, mappings, { recursive: true });
+    const path = join(mappings, '21_consultation.json');
+    writeFileSync(path, readFileSync(path, 'utf8').replace('"field": "consulterName"', '"field": "consultantName"'));
+    const data = join(work, 'broken-mapping-data');
+    const result = await runCli([exportDir, '--data', data, '--mappings', mappings]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('移行を実行できません');
+    expect(result.stderr).toMatch(/21_consultation\.json の columns\[8\]\.field: consultations に項目「consultantName」はありません/);
+    expect(existsSync(data)).toBe(false);
+  });
+
+  it('stops when a file of the export is missing, or a header does not match its mapping', async () => {
+    const missing = alteredExport('missing', (dir) => renameSync(join(dir, '17_basic_checklist.csv'), join(dir, 'checklist-old.csv')));
+    const data = join(work, 'missing-data');
+    let result = await runCli([missing, '--data', data]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('移行元ファイル 17_basic_checklist.csv がありません（基本チェックリスト情報）');
+    expect(existsSync(data)).toBe(false);
+
+    const renamed = alteredExport('renamed-column', (dir) => {
+      const file = join(dir, '21_consultation.csv');
+      const { text, encoding } = decodeExportFile(readFileSync(file));
+      const changed = text.replace('相談日', '受付日');
+      writeFileSync(file, encoding === 'cp932' ? new Uint8Array(encodeCp932(changed)) : `\uFEFF${changed}`);
+    });
+    result = await runCli([renamed, '--data', data]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('21_consultation.csv の見出し行の列「受付日」はマッピング 21_consultation.json にありません');
+    expect(result.stderr).toContain('21_consultation.csv の見出し行に列「相談日」がありません');
+    expect(existsSync(data)).toBe(false);
+  });
+
+  it('says what is wrong with the command line', async () => {
+    let result = await runCli([join(work, 'no-such-export'), '--data', join(work, 'x')]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('移行元フォルダ');
+    result = await runCli([exportDir]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--data <フォルダ> か --server <URL>');
+  });
+});
