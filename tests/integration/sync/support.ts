@@ -18,6 +18,9 @@ export class Network {
   private isOnline = true;
   private readonly open = new Set<AbortController>();
   requests = 0;
+  /** Each pull request's body as sent (its checkpoint shows where a sync resumed). */
+  readonly pulls: Array<{ collection: string; checkpoint: unknown }> = [];
+  failures = 0;
 
   get online(): boolean {
     return this.isOnline;
@@ -30,7 +33,12 @@ export class Network {
 
   readonly fetch: typeof fetch = async (input, init) => {
     this.requests += 1;
-    if (!this.isOnline) throw new TypeError('fetch failed: network is offline');
+    const match = /\/replication\/(\w+)\/pull$/.exec(String(input));
+    if (match && typeof init?.body === 'string') this.pulls.push({ collection: match[1]!, checkpoint: (JSON.parse(init.body) as { checkpoint: unknown }).checkpoint });
+    if (!this.isOnline) {
+      this.failures += 1;
+      throw new TypeError('fetch failed: network is offline');
+    }
     const controller = new AbortController();
     this.open.add(controller);
     const signal = init?.signal ? AbortSignal.any([init.signal, controller.signal]) : controller.signal;
@@ -64,9 +72,15 @@ export class Network {
       return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
     } catch (error) {
       this.open.delete(controller);
+      this.failures += 1;
       throw error;
     }
   };
+}
+
+/** Waits until `condition` holds (the tests wait for events, never for a fixed time). */
+export async function until(condition: () => boolean | Promise<boolean>): Promise<void> {
+  while (!(await condition())) await new Promise((resolve) => setTimeout(resolve, 10));
 }
 
 /** Stores documents straight into their centers' databases, as the migration would. */
@@ -131,7 +145,7 @@ export interface Client {
 }
 
 /** Tests open only what they need: RxDB allows 16 collections per process. */
-export async function openClient(server: TestServer, userId: string, collections: readonly ClientCollectionName[], name?: string): Promise<Client> {
+export async function openClient(server: TestServer, userId: string, collections: readonly ClientCollectionName[], name?: string, serverUrl = server.url): Promise<Client> {
   serial += 1;
   const db = await createClientDatabase({ name: name ?? `sync-${userId}-${serial}-${Date.now()}`, storage, collections, multiInstance: false });
   const network = new Network();
@@ -145,7 +159,7 @@ export async function openClient(server: TestServer, userId: string, collections
     pulled: [],
     async start(overrides = {}) {
       client.engine = startSync({
-        serverUrl: server.url,
+        serverUrl,
         token: session.token,
         database: db,
         actor: { userId, permissions: session.user.permissions, allCenters: session.user.allCenters, centers: session.user.centers },
