@@ -60,7 +60,7 @@ describe('an interrupted first sync', () => {
     const cutPoints = [0.2, 0.45, 0.7].map((share) => start + Math.round(bytes * share));
     proxy.cutAfter(cutPoints[0]! - start);
     await client.start({ pullBatchSize: batchSize });
-    for (const [index, point] of cutPoints.entries()) {
+    for (const index of cutPoints.keys()) {
       await until(() => proxy!.cuts >= index + 1);
       const next = cutPoints[index + 1];
       if (next !== undefined) proxy.cutAfter(Math.max(1, next - proxy.bytesDown));
