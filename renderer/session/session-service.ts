@@ -110,9 +110,10 @@ export class SessionService {
 
   private async refused(error: unknown, previous: SessionState): Promise<SignInError> {
     if (error instanceof ApiFailure) {
+      // The sign-in screen states these as its notice; a form error would say it twice.
       if (error.kind === 'deviceRevoked') {
         await this.wipeDevice();
-        return { message: m.deviceWiped };
+        return undefined;
       }
       if (error.kind === 'deviceUnregistered') {
         this.set({ status: 'deviceSetup', message: error.serverMessage ?? m.deviceUnregistered });
@@ -185,7 +186,7 @@ export class SessionService {
     const lease = checkLease(local.lastVerifiedAt, local.leaseDays, this.now());
     if (!lease.ok) {
       this.set({ status: 'signedOut', notice: lease.reason === 'clockBehind' ? 'clockBehind' : 'leaseExpired', lastUserId: userId });
-      return { message: lease.reason === 'clockBehind' ? m.clockBehind : m.leaseExpired };
+      return undefined;
     }
     let dataKey: string;
     try {

@@ -1,4 +1,3 @@
-import { removeRxDatabase } from 'rxdb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { createClientDatabase, type ClientDatabase } from './database';
 
@@ -13,8 +12,12 @@ export function openBrowserDatabase(name: string, encryptionKey: string): Promis
   return createClientDatabase({ name, storage, encryptionKey });
 }
 
+/**
+ * Deletes the IndexedDB databases behind one local database. Done on IndexedDB itself:
+ * RxDB's removeRxDatabase would reopen every collection, which the encrypted schemas
+ * refuse without the key — and a wipe must work without it.
+ */
 export async function removeBrowserDatabase(name: string): Promise<void> {
-  await removeRxDatabase(name, storage);
   await deleteIndexedDatabases((dbName) => dbName.startsWith(`rxdb-dexie-${name}--`));
 }
 
