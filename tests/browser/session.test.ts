@@ -1,0 +1,199 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { startTestServer, type TestServer } from '../support/server';
+import { collectPageErrors, desktopViewport, launchChromium, tabletViewport } from '../support/browser';
+import { demoPassword, expectNoPageErrors, slow, localRecords, openStoreHarness, rawIndexedDb, signIn } from './helpers';
+import { centerPersons, ledgerPerson } from './fixtures';
+
+// Sign-in as the device lives it: offline after one online visit (the PWA), idle lock,
+// the offline lease, revocation, a password changed elsewhere, an unregistered device.
+
+let browser: Browser;
+const servers: TestServer[] = [];
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await Promise.all(servers.map((s) => s.close().catch(() => undefined)));
+});
+
+async function server(config: Parameters<typeof startTestServer>[0] = {}): Promise<TestServer> {
+  const started = await startTestServer(config);
+  servers.push(started);
+  return started;
+}
+
+async function axe(page: Page): Promise<string[]> {
+  return (await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+const loginMessage = (page: Page) => page.locator('main').innerText();
+
+async function newContext(options = desktopViewport): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await browser.newContext(options);
+  const errors = collectPageErrors(context);
+  return { context, page: await context.newPage(), errors };
+}
+
+describe('sign-in on a device', () => {
+  it('after one online visit, reloads with the network off and the server gone, unlocks offline, searches and opens a person', async () => {
+    const central = await server();
+    const { context, page } = await newContext(tabletViewport);
+    await page.goto(central.url);
+    await signIn(page, 'chuo-cm1');
+    const store = await openStoreHarness(context, central.url);
+    await store.put('chuo-cm1', 'persons', [ledgerPerson, ...centerPersons(50)]);
+    await store.close();
+    // The service worker has precached the app once it controls the page.
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), slow).toBe(true);
+
+    await central.close();
+    await context.setOffline(true);
+    await page.reload();
+    await page.getByLabel('ユーザーID').waitFor();
+    expect(await loginMessage(page)).toContain('ネットワークに接続されていません');
+
+    await page.getByLabel('ユーザーID').fill('chuo-cm1');
+    await page.getByLabel('パスワード').fill('wrong password');
+    await page.getByRole('button', { name: 'ログイン' }).click();
+    await expect.poll(() => page.getByRole('alert').allInnerTexts(), slow).toContain('ユーザーIDまたはパスワードが正しくありません');
+
+    await signIn(page, 'chuo-cm1');
+    expect(await page.getByRole('banner').innerText()).toContain('オフラインで利用中');
+    expect(await page.getByRole('region', { name: '同期の状態' }).innerText()).toMatch(/オフライン[\s\S]*未同期/);
+    await page.getByRole('searchbox', { name: '検索' }).fill('かくう');
+    await page.getByRole('link', { name: /架空/ }).click();
+    await page.getByRole('heading', { level: 1, name: /架空/ }).waitFor();
+    expect(await page.locator('main').innerText()).toContain('要支援2');
+    await context.close();
+  });
+
+  it('refuses a first sign-in on this device while the server cannot be reached', async () => {
+    const central = await server();
+    const { context, page } = await newContext();
+    await page.goto(central.url);
+    await page.getByLabel('ユーザーID').waitFor();
+    await context.route(`${central.url}/api/**`, (route) => route.abort('connectionrefused'));
+    await page.getByLabel('ユーザーID').fill('minami-cm1');
+    await page.getByLabel('パスワード').fill(demoPassword);
+    await page.getByRole('button', { name: 'ログイン' }).click();
+    await expect.poll(() => page.getByRole('alert').allInnerTexts(), slow).toContain('サーバーに接続できません。この端末で初めてログインするには、ネットワークへの接続が必要です。');
+    await context.close();
+  });
+
+  it('locks after ten idle minutes and after the offline lease, and opens again online', async () => {
+    const central = await server();
+    const { context, page, errors } = await newContext();
+    await page.clock.install();
+    await page.goto(central.url);
+    await signIn(page, 'chuo-cm1');
+
+    await page.clock.fastForward(9 * 60_000);
+    expect(await page.getByRole('searchbox', { name: '検索' }).isVisible()).toBe(true);
+    await page.clock.fastForward(90_000);
+    await page.getByLabel('パスワード').waitFor();
+    expect(await loginMessage(page)).toContain('一定時間操作がなかったため、画面をロックしました');
+    expect(await page.getByLabel('ユーザーID').inputValue()).toBe('chuo-cm1');
+    expect(await axe(page)).toEqual([]);
+
+    // Fifteen days on, away from the server: the lease (14 days) has run out.
+    await page.clock.fastForward(15 * 24 * 60 * 60_000);
+    await context.route(`${central.url}/api/**`, (route) => route.abort('connectionrefused'));
+    await page.getByLabel('パスワード').fill(demoPassword);
+    await page.getByRole('button', { name: 'ログイン' }).click();
+    await expect.poll(() => loginMessage(page), slow).toContain('最後の同期から期限（14日）を過ぎたため、この端末のデータはロックされています');
+
+    // Back on the network, the server vouches for the device again and the data opens.
+    await context.unroute(`${central.url}/api/**`);
+    await signIn(page, 'chuo-cm1');
+    expectNoPageErrors(errors);
+    await context.close();
+  });
+
+  it('wipes every local database and record when the server says this device is revoked', async () => {
+    const central = await server();
+    const { context, page } = await newContext();
+    await page.goto(central.url);
+    await signIn(page, 'chuo-cm1');
+    const store = await openStoreHarness(context, central.url);
+    await store.put('chuo-cm1', 'persons', [ledgerPerson]);
+    await store.close();
+    expect((await rawIndexedDb(page)).databases.length).toBeGreaterThan(0);
+    const deviceId = await page.evaluate(() => (JSON.parse(localStorage.getItem('kizuna.device') ?? '{}') as { id: string }).id);
+
+    const admin = await central.login('it-admin');
+    expect((await admin.post(`/api/devices/${deviceId}/revoke`)).status).toBe(200);
+
+    await page.getByRole('button', { name: 'ロック' }).click();
+    await page.getByLabel('パスワード').fill(demoPassword);
+    await page.getByRole('button', { name: 'ログイン' }).click();
+    await expect.poll(() => loginMessage(page), slow).toContain('この端末は利用停止されたため、端末内のデータを消去しました');
+    expect((await rawIndexedDb(page)).databases.filter((name) => name.startsWith('rxdb-dexie-kizuna-'))).toEqual([]);
+    expect(await localRecords(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('keeps the local data through a password changed elsewhere, once the previous password is given', async () => {
+    const central = await server();
+    const admin = await central.login('it-admin');
+    const created = await admin.post('/api/users', { id: 'chuo-cm9', displayName: '中央 ケアマネ九号', role: 'careManager', password: 'first-password-1', centers: ['01'] });
+    expect(created.status).toBe(201);
+    const { context, page } = await newContext();
+    await page.goto(central.url);
+    await signIn(page, 'chuo-cm9', 'first-password-1');
+    const store = await openStoreHarness(context, central.url);
+    await store.put('chuo-cm9', 'persons', [ledgerPerson], 'first-password-1');
+    await store.close();
+    await page.getByRole('button', { name: 'ログアウト' }).click();
+
+    const user = await central.login('chuo-cm9', { password: 'first-password-1' });
+    expect((await user.post('/api/auth/password', { currentPassword: 'first-password-1', newPassword: 'second-password-2' })).status).toBe(200);
+
+    await page.getByLabel('ユーザーID').fill('chuo-cm9');
+    await page.getByLabel('パスワード').fill('second-password-2');
+    await page.getByRole('button', { name: 'ログイン' }).click();
+    await page.getByRole('heading', { name: 'パスワードが変更されています' }).waitFor();
+    expect(await axe(page)).toEqual([]);
+    await page.getByLabel('以前のパスワード').fill('not-it');
+    await page.getByRole('button', { name: 'データを開く' }).click();
+    await expect.poll(() => page.locator('main').innerText(), slow).toContain('以前のパスワードが正しくありません');
+    await page.getByLabel('以前のパスワード').fill('first-password-1');
+    await page.getByRole('button', { name: 'データを開く' }).click();
+    await page.getByRole('searchbox', { name: '検索' }).fill('かくう');
+    await page.getByRole('link', { name: /架空/ }).waitFor();
+
+    // From now on the new password alone opens the data, offline too.
+    await page.getByRole('button', { name: 'ロック' }).click();
+    await context.route(`${central.url}/api/**`, (route) => route.abort('connectionrefused'));
+    await signIn(page, 'chuo-cm9', 'second-password-2');
+    await context.close();
+  });
+
+  it('asks for the device registration when the server requires registered devices', async () => {
+    const central = await server({ config: { demo: true, requireRegisteredDevice: true } });
+    const { context, page } = await newContext();
+    await page.goto(central.url);
+    await page.getByLabel('ユーザーID').fill('chuo-cm1');
+    await page.getByLabel('パスワード').fill(demoPassword);
+    await page.getByRole('button', { name: 'ログイン' }).click();
+    await page.getByRole('heading', { name: '端末の登録' }).waitFor();
+    expect(await axe(page)).toEqual([]);
+
+    const admin = await central.login('it-admin');
+    const registered = await admin.post('/api/devices', { name: '中央センター PC 3', kind: 'pc', centerId: '01' });
+    expect(registered.status).toBe(201);
+    await page.getByLabel('端末トークン').fill('short');
+    await page.getByRole('button', { name: '登録する' }).click();
+    await expect.poll(() => page.locator('main').innerText(), slow).toContain('端末トークンの形式が正しくありません');
+    await page.getByLabel('端末ID').fill(registered.body.device.id);
+    await page.getByLabel('端末トークン').fill(registered.body.token);
+    await page.getByRole('button', { name: '登録する' }).click();
+    await signIn(page, 'chuo-cm1');
+    await context.close();
+  });
+});
