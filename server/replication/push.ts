@@ -136,7 +136,7 @@ async function pushRow(pusher: Pusher, locator: Locator, collection: CollectionN
   }
   if (!where && !global) {
     const home = personCenter ?? asString(mine.centerId);
-    if (personCenter !== undefined && !sees(personCenter)) throw hidden('personMoved', m.personMoved, personCenter);
+    if (personCenter !== undefined && !sees(personCenter) && !claimed.includes(personCenter)) throw hidden('personMoved', m.personMoved, personCenter);
     if (home === undefined || !sees(home)) throw hidden('outOfScope', format(m.outOfScope, { field: centerLabel(collection), center: centerName(home ?? '') }), home);
   }
   const visible = where ? toWire(where.doc) : deletionOf(id);

@@ -51,7 +51,7 @@ const slice = 16 * 1024;
 
 function pipeThrottled(from: net.Socket, to: net.Socket, link: Link, onBytes: (n: number) => void): void {
   from.on('data', (chunk: Buffer) => {
-    for (let offset = 0; offset < chunk.length; offset += slice) to.write(chunk.subarray(offset, offset + slice));
+    for (let offset = 0; offset < chunk.length; offset += slice) to.write(new Uint8Array(chunk.buffer, chunk.byteOffset + offset, Math.min(slice, chunk.length - offset)));
     onBytes(chunk.length);
     const wait = link.delayFor(chunk.length);
     if (wait > 1) {

@@ -47,14 +47,14 @@ describe('an interrupted first sync', () => {
     proxy = await startTcpProxy({ targetPort: server.server.port });
 
     // How many bytes a whole first sync takes, so the cuts fall inside the next one.
-    const reference = await openClient(server, 'chuo-cm1', ['persons', 'consultations'], undefined, proxy.url);
+    const reference = await openClient(server, 'chuo-cm1', ['persons', 'consultations'], { serverUrl: proxy.url });
     clients.push(reference);
     await reference.start({ pullBatchSize: batchSize });
     await reference.engine!.awaitIdle();
     const bytes = proxy.bytesDown;
     await reference.close();
 
-    const client = await openClient(server, 'chuo-cm1', ['persons', 'consultations'], undefined, proxy.url);
+    const client = await openClient(server, 'chuo-cm1', ['persons', 'consultations'], { serverUrl: proxy.url });
     clients.push(client);
     const start = proxy.bytesDown;
     const cutPoints = [0.2, 0.45, 0.7].map((share) => start + Math.round(bytes * share));
@@ -84,7 +84,7 @@ describe('an interrupted first sync', () => {
     const seeded = await seed();
     server = seeded.server;
     const name = `sync-resume-${Date.now()}`;
-    const first = await openClient(server, 'chuo-cm1', ['persons', 'consultations'], name);
+    const first = await openClient(server, 'chuo-cm1', ['persons', 'consultations'], { name });
     await first.start({ pullBatchSize: batchSize });
     await until(() => first.pulled.filter((page) => page.collection === 'consultations').length >= 4);
     // Closing the app: the replication stops wherever it is.
@@ -93,7 +93,7 @@ describe('an interrupted first sync', () => {
     expect(before.length).toBeLessThan(seeded.total);
 
     // Reopened: what was stored before the close is there.
-    const second = await openClient(server, 'chuo-cm1', ['persons', 'consultations'], name);
+    const second = await openClient(server, 'chuo-cm1', ['persons', 'consultations'], { name });
     clients.push(second);
     const stored = await documentsOf(second.db, 'consultations');
     expect(stored.length).toBeGreaterThanOrEqual(batchSize);

@@ -145,12 +145,18 @@ export interface Client {
 }
 
 /** Tests open only what they need: RxDB allows 16 collections per process. */
-export async function openClient(server: TestServer, userId: string, collections: readonly ClientCollectionName[], name?: string, serverUrl = server.url): Promise<Client> {
+export async function openClient(
+  server: TestServer,
+  userId: string,
+  collections: readonly ClientCollectionName[],
+  options: { name?: string; serverUrl?: string; password?: string } = {},
+): Promise<Client> {
   serial += 1;
-  const db = await createClientDatabase({ name: name ?? `sync-${userId}-${serial}-${Date.now()}`, storage, collections, multiInstance: false });
+  const db = await createClientDatabase({ name: options.name ?? `sync-${userId}-${serial}-${Date.now()}`, storage, collections, multiInstance: false });
   const network = new Network();
   const status = createSyncStatusStore();
-  const session = await server.login(userId);
+  const session = await server.login(userId, options.password !== undefined ? { password: options.password } : {});
+  const serverUrl = options.serverUrl ?? server.url;
   const client: Client = {
     userId,
     db,
