@@ -49,10 +49,17 @@ class Link {
 
 const slice = 16 * 1024;
 
-function pipeThrottled(from: net.Socket, to: net.Socket, link: Link, onBytes: (n: number) => void): void {
+/** Forwards `from` to `to` at the link's pace; `take(n)` says how many of n bytes may pass (the rest is cut). */
+function pipeThrottled(from: net.Socket, to: net.Socket, link: Link, take: (bytes: number) => number): void {
   from.on('data', (chunk: Buffer) => {
-    for (let offset = 0; offset < chunk.length; offset += slice) to.write(new Uint8Array(chunk.buffer, chunk.byteOffset + offset, Math.min(slice, chunk.length - offset)));
-    onBytes(chunk.length);
+    const allowed = take(chunk.length);
+    for (let offset = 0; offset < allowed; offset += slice) to.write(new Uint8Array(chunk.buffer, chunk.byteOffset + offset, Math.min(slice, allowed - offset)));
+    if (allowed < chunk.length) {
+      // The cut falls inside this chunk: what got through is flushed, then the line goes dead.
+      to.end(() => to.destroy());
+      from.destroy();
+      return;
+    }
     const wait = link.delayFor(chunk.length);
     if (wait > 1) {
       from.pause();
@@ -91,10 +98,19 @@ export async function startTcpProxy(options: TcpProxyOptions): Promise<TcpProxy>
         upstream.destroy();
       });
     }
-    pipeThrottled(client, upstream, up, () => undefined);
+    pipeThrottled(client, upstream, up, (n) => n);
     pipeThrottled(upstream, client, down, (n) => {
-      bytesDown += n;
-      if (cutAt !== undefined && bytesDown >= cutAt) cutNow();
+      if (cutAt === undefined || bytesDown + n < cutAt) {
+        bytesDown += n;
+        return n;
+      }
+      const allowed = cutAt - bytesDown;
+      bytesDown = cutAt;
+      // Every other connection drops now; this one after the bytes before the cut.
+      open.delete(client);
+      open.delete(upstream);
+      cutNow();
+      return allowed;
     });
   });
   server.listen(0, '127.0.0.1');

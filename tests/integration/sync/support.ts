@@ -32,6 +32,8 @@ export class Network {
   }
 
   readonly fetch: typeof fetch = async (input, init) => {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the body's stream callbacks count failures on this network
+    const network = this;
     this.requests += 1;
     const match = /\/replication\/(\w+)\/pull$/.exec(String(input));
     if (match && typeof init?.body === 'string') this.pulls.push({ collection: match[1]!, checkpoint: (JSON.parse(init.body) as { checkpoint: unknown }).checkpoint });
@@ -61,6 +63,7 @@ export class Network {
             } else stream.enqueue(value);
           } catch (error) {
             release();
+            network.failures += 1;
             stream.error(error);
           }
         },
