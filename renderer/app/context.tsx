@@ -6,7 +6,8 @@ import { watchBrowserOnline, watchLocalIssueCounts } from '../features/sync-stat
 import type { SyncStatus } from '../sync/status';
 
 const ServicesContext = createContext<AppServices | null>(null);
-const OpenSessionContext = createContext<{ session: OpenSession; persons: PersonIndexFeed } | null>(null);
+const OpenSessionContext = createContext<OpenSession | null>(null);
+const PersonIndexContext = createContext<PersonIndexFeed | null>(null);
 
 export function ServicesProvider({ services, children }: { services: AppServices; children: ReactNode }) {
   return <ServicesContext.Provider value={services}>{children}</ServicesContext.Provider>;
@@ -39,19 +40,27 @@ export function OpenSessionProvider({ session, children }: { session: OpenSessio
     };
   }, [session.db, syncStatus]);
   if (!persons) return null;
-  return <OpenSessionContext.Provider value={{ session, persons }}>{children}</OpenSessionContext.Provider>;
+  return (
+    <OpenSessionContext.Provider value={session}>
+      <PersonIndexProvider feed={persons}>{children}</PersonIndexProvider>
+    </OpenSessionContext.Provider>
+  );
 }
 
 export function useOpenSession(): OpenSession {
-  const value = useContext(OpenSessionContext);
-  if (!value) throw new Error('useOpenSession outside OpenSessionProvider');
-  return value.session;
+  const session = useContext(OpenSessionContext);
+  if (!session) throw new Error('useOpenSession outside OpenSessionProvider');
+  return session;
+}
+
+/** The search screen's index; provided on its own so the search benchmark can render the real screen over any index. */
+export function PersonIndexProvider({ feed, children }: { feed: PersonIndexFeed; children: ReactNode }) {
+  return <PersonIndexContext.Provider value={feed}>{children}</PersonIndexContext.Provider>;
 }
 
 export function usePersonIndex(): { feed: PersonIndexFeed; version: number; ready: boolean } {
-  const value = useContext(OpenSessionContext);
-  if (!value) throw new Error('usePersonIndex outside OpenSessionProvider');
-  const feed = value.persons;
+  const feed = useContext(PersonIndexContext);
+  if (!feed) throw new Error('usePersonIndex outside PersonIndexProvider');
   const version = useSyncExternalStore(feed.subscribe, feed.version);
   return { feed, version, ready: feed.ready() };
 }

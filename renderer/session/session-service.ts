@@ -108,7 +108,7 @@ export class SessionService {
     }
   }
 
-  private async refused(error: unknown, previous: SessionState): Promise<SignInError> {
+  private async refused(error: unknown, previous: SessionState): Promise<SignInError | undefined> {
     if (error instanceof ApiFailure) {
       // The sign-in screen states these as its notice; a form error would say it twice.
       if (error.kind === 'deviceRevoked') {

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 
 export interface Column<T> {
   header: string;
@@ -17,10 +17,13 @@ interface DataTableProps<T> {
   empty?: string;
 }
 
-/** A plain data table: column headers, a row header per row, nothing interactive of its own. */
+/**
+ * A plain data table: column headers, a row header per row, nothing interactive of its
+ * own. Rows are memoised: with stable `columns`, a row whose object is unchanged is not
+ * rendered again (the search results re-render on every keystroke).
+ */
 export function DataTable<T>({ columns, rows, rowKey, caption, className = 'data', empty }: DataTableProps<T>) {
   if (rows.length === 0 && empty !== undefined) return <p>{empty}</p>;
-  const [first, ...rest] = columns;
   return (
     <table className={className}>
       {caption && <caption className="visually-hidden">{caption}</caption>}
@@ -35,18 +38,25 @@ export function DataTable<T>({ columns, rows, rowKey, caption, className = 'data
       </thead>
       <tbody>
         {rows.map((row, index) => (
-          <tr key={rowKey(row, index)}>
-            <th scope="row" className={first.className}>
-              {first.cell(row)}
-            </th>
-            {rest.map((column) => (
-              <td key={column.header} className={column.className}>
-                {column.cell(row)}
-              </td>
-            ))}
-          </tr>
+          <Row key={rowKey(row, index)} row={row} columns={columns as readonly [Column<unknown>, ...Column<unknown>[]]} />
         ))}
       </tbody>
     </table>
   );
 }
+
+const Row = memo(function Row({ row, columns }: { row: unknown; columns: readonly [Column<unknown>, ...Column<unknown>[]] }) {
+  const [first, ...rest] = columns;
+  return (
+    <tr>
+      <th scope="row" className={first.className}>
+        {first.cell(row)}
+      </th>
+      {rest.map((column) => (
+        <td key={column.header} className={column.className}>
+          {column.cell(row)}
+        </td>
+      ))}
+    </tr>
+  );
+});

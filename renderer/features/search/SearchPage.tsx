@@ -1,10 +1,10 @@
-import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { format, uiMessages } from '../../../shared/index';
 import { usePersonIndex } from '../../app/context';
 import { PageHeading } from '../../ui/PageHeading';
 import { useTitle } from '../../ui/use-title';
-import { ResultsTable } from './ResultsTable';
+import { ledgerPath, ResultsTable } from './ResultsTable';
 
 const m = uiMessages.search;
 export const resultLimit = 50;
@@ -21,10 +21,17 @@ export function SearchPage() {
   const [params, setParams] = useSearchParams();
   // The box keeps its own state so that typing (and IME composition) never waits for the router.
   const [query, setQuery] = useState(() => params.get('q') ?? '');
-  const type = (value: string) => {
-    setQuery(value);
-    setParams(value === '' ? {} : { q: value }, { replace: true });
-  };
+  const queryRef = useRef(query);
+  queryRef.current = query;
+  const currentQuery = useCallback(() => queryRef.current, []);
+  // The address follows once typing pauses: a router update per keystroke would render
+  // every link on the screen again.
+  const setParamsRef = useRef(setParams);
+  setParamsRef.current = setParams;
+  useEffect(() => {
+    const timer = setTimeout(() => setParamsRef.current(query === '' ? {} : { q: query }, { replace: true }), 400);
+    return () => clearTimeout(timer);
+  }, [query]);
   const navigate = useNavigate();
   const inputRef = useRef<HTMLInputElement>(null);
   const resultsRef = useRef<HTMLDivElement>(null);
@@ -47,7 +54,7 @@ export function SearchPage() {
     } else if (event.key === 'Enter') {
       event.preventDefault();
       const first = result.hits[0];
-      if (first) void navigate(`/persons/${encodeURIComponent(first.id)}`, { state: { fromSearch: query } });
+      if (first) void navigate(ledgerPath(first.id), { state: { fromSearch: query } });
     }
   };
 
@@ -94,7 +101,7 @@ export function SearchPage() {
           enterKeyHint="search"
           aria-describedby={hintId}
           value={query}
-          onChange={(event) => type(event.target.value)}
+          onChange={(event) => setQuery(event.target.value)}
           onKeyDown={onBoxKey}
         />
         <p id={hintId} className="field-hint">
@@ -106,7 +113,7 @@ export function SearchPage() {
       </p>
       {/* Key handling on the wrapper only moves focus between the links inside; the links stay the interactive elements. */}
       <div ref={resultsRef} onKeyDown={onResultsKey}>
-        {result.hits.length > 0 && <ResultsTable hits={result.hits} query={query} />}
+        {result.hits.length > 0 && <ResultsTable hits={result.hits} currentQuery={currentQuery} />}
       </div>
     </div>
   );

@@ -8,9 +8,10 @@ import { nameKey } from './name-key';
 //   (20240401, 5060401), a birth date;
 // - a date, whole (昭和25年3月1日, S25.3.1, 1950/3/1) or partial (昭和25年, S25.3,
 //   1950年3月): a birth date or its year/month;
-// - kana (any width, hiragana or katakana): part of the kana name, compared by
-//   normalizeKana's search key;
-// - anything else (kanji): part of the name, with spaces and old/variant kanji folded.
+// - kana (any width, hiragana or katakana): the start of the family or the given name's
+//   kana, compared by normalizeKana's search key;
+// - anything else (kanji): the start of the family or the given name, with spaces and
+//   old/variant kanji folded.
 
 export type SearchTerm =
   | { kind: 'number'; digits: string; birthDate?: string }
@@ -74,22 +75,4 @@ export function parseQuery(query: string): SearchTerm[] {
     if (term) terms.push(term);
   }
   return terms;
-}
-
-/** True when every hit of `next` is also a hit of `previous`, so a search can narrow the previous hits. */
-export function narrows(previous: readonly SearchTerm[], next: readonly SearchTerm[]): boolean {
-  if (previous.length === 0 || previous.length > next.length) return false;
-  return previous.every((term, i) => {
-    const other = next[i];
-    if (!other || other.kind !== term.kind) return false;
-    switch (term.kind) {
-      case 'number':
-        return other.kind === 'number' && other.digits.startsWith(term.digits) && (other.birthDate === undefined || other.birthDate === term.birthDate);
-      case 'birthDate':
-        return other.kind === 'birthDate' && other.prefix.startsWith(term.prefix);
-      case 'kana':
-      case 'name':
-        return 'key' in other && other.key.includes(term.key);
-    }
-  });
 }
