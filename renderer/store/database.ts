@@ -1,6 +1,5 @@
 import { addRxPlugin, createRxDatabase, type RxCollection, type RxDatabase, type RxJsonSchema, type RxStorage } from 'rxdb';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
-import { wrappedKeyEncryptionCryptoJsStorage } from 'rxdb/plugins/encryption-crypto-js';
 import {
   collectionNames,
   collections as replicatedCollections,
@@ -20,6 +19,7 @@ import {
 } from '../../shared/index';
 import type { KizunaDocument } from '../../shared/schemas/document';
 import { localCollections, type Draft, type LocalCollectionName, type Rejection } from './local-schemas';
+import { wrappedFieldEncryptionStorage } from './field-encryption';
 import { wrappedValidateStorage } from './validate';
 
 // The client store: one RxDB database per user on a device, built from the shared
@@ -104,7 +104,7 @@ function migrationStrategiesOf(name: ClientCollectionName): Record<number, (doc:
 export async function createClientDatabase(options: ClientDatabaseOptions): Promise<ClientDatabase> {
   const names = options.collections ?? clientCollectionNames;
   let storage = options.storage;
-  if (options.encryptionKey !== undefined) storage = wrappedKeyEncryptionCryptoJsStorage({ storage });
+  if (options.encryptionKey !== undefined) storage = wrappedFieldEncryptionStorage({ storage });
   if (options.validate ?? true) storage = wrappedValidateStorage({ storage });
 
   let database: ClientDatabase;

@@ -7,13 +7,14 @@ import type { BulkWriteRow, RxJsonSchema, RxStorage, RxStorageBulkWriteResponse,
 // - each schema is registered once under an id and documents are validated by that id:
 //   validated against the schema object, z-schema clones and recompiles the schema for
 //   every document (about 14 ms per person instead of 0.6 ms);
-// - what the replication writes as the server's state (pulled pages, the server's side
-//   of a conflict) is not validated again: the server checked it against the same
-//   shared schemas before storing it. Everything a user writes is validated.
+// - what the replication writes (pulled pages and the server's side of a conflict, which
+//   the server checked against the same shared schemas before storing them, and its own
+//   bookkeeping of them) is not validated again. Everything a user writes is validated.
 
 type Validator = (doc: unknown) => Array<{ message: string; path: string }>;
 
-const isServerState = (context: string): boolean => context.startsWith('replication-downstream-') || context === 'replication-up-write-conflict';
+/** RxDB names the replication's writes `replication-…` (downstream pages, conflicts, its meta data). */
+const isReplicationWrite = (context: string): boolean => context.startsWith('replication-');
 
 let zSchema: ReturnType<typeof ZSchema.create> | undefined;
 const validators = new Map<string, Validator>();
@@ -47,7 +48,7 @@ export function wrappedValidateStorage<Internals, Options>(args: { storage: RxSt
       const validate = validatorFor(params.schema as RxJsonSchema<unknown>);
       const bulkWrite = instance.bulkWrite.bind(instance);
       instance.bulkWrite = async (rows: BulkWriteRow<RxDocType>[], context: string): Promise<RxStorageBulkWriteResponse<RxDocType>> => {
-        if (isServerState(context)) return bulkWrite(rows, context);
+        if (isReplicationWrite(context)) return bulkWrite(rows, context);
         const valid: BulkWriteRow<RxDocType>[] = [];
         const refused: RxStorageBulkWriteResponse<RxDocType>['error'] = [];
         for (const row of rows) {
