@@ -18,7 +18,8 @@ export const masterSchema = {
   additionalProperties: false,
   properties: {
     id: idProperty,
-    kind: { type: 'string', enum: masterKinds },
+    // Indexed: RxDB needs a maxLength on every indexed string to build its index keys.
+    kind: { type: 'string', enum: masterKinds, maxLength: 40 },
     code,
     name: { type: 'string', minLength: 1, maxLength: 200 },
     nameKana: shortText,

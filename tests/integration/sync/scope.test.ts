@@ -21,7 +21,8 @@ afterEach(async () => {
 
 /** Every page a device received, checked: content only from its centers, deletions without content. */
 function outOfScope(client: Client, centers: readonly string[]): WireDocument[] {
-  return client.pulled.flatMap((page) =>
+  // Code masters carry no personal data and belong to no center: every case worker gets them.
+  return client.pulled.filter((page) => page.collection !== 'masters').flatMap((page) =>
     page.documents.filter((doc) => (doc._deleted ? Object.keys(doc).some((key) => key !== 'id' && key !== '_deleted') : !centers.includes(doc.centerId as string))),
   );
 }
@@ -108,5 +109,38 @@ describe('scope', () => {
     expect(outOfScope(minami, ['03'])).toEqual([]);
     expect(outOfScope(city, ['01', '02', '03', '04', '05', 'cityHall'])).toEqual([]);
     expect(chuo.pulled.flatMap((page) => page.documents).length).toBeGreaterThanOrEqual(count(['01']));
+  });
+
+  it('purges a center taken out of a user\'s scope, and sends code masters to every case worker', async () => {
+    server = await startTestServer();
+    const demo = generateDemoData({ persons: 40, centerIds: ['01', '03'], consultationsPerPerson: 2, activeShare: 1 });
+    await seedDocuments(server, 'persons', demo.persons);
+    const masters = await server.server.context.storage.open('masters');
+    await masters.bulkWrite(demo.masters.map((doc) => ({ ...doc, _id: doc.id })));
+    const admin = await server.login('it-admin');
+    const created = await admin.post('/api/users', { id: 'area-lead', displayName: '包括 主任', role: 'centerLead', password: 'area-lead-password', centers: ['01', '03'] });
+    expect(created.status).toBe(201);
+
+    const lead = await openClient(server, 'area-lead', ['persons', 'masters'], { password: 'area-lead-password' });
+    clients.push(lead);
+    await lead.start();
+    await lead.engine!.awaitIdle();
+    const inCenter = (centerId: string) => demo.persons.filter((p) => p.centerId === centerId).length;
+    expect(await documentsOf(lead.db, 'persons')).toHaveLength(inCenter('01') + inCenter('03'));
+    expect(await documentsOf(lead.db, 'masters')).toHaveLength(demo.masters.length);
+
+    // The lead moves to 中央 only: 南's persons leave the device at the next pull.
+    expect((await admin.patch('/api/users/area-lead', { centers: ['01'] })).status).toBe(200);
+    lead.engine!.resync();
+    await lead.engine!.awaitIdle();
+    const left = await documentsOf(lead.db, 'persons');
+    expect(left).toHaveLength(inCenter('01'));
+    expect(left.every((p) => p.centerId === '01')).toBe(true);
+    const south = demo.persons.filter((p) => p.centerId === '03').map((p) => p.id);
+    expect(await lead.db.persons.storageInstance.findDocumentsById(south, true)).toEqual([]);
+    // Not a deletion on the server: 南's persons are all still there.
+    const stored = await (await server.server.context.storage.open(centerDatabaseName('persons', '03'))).allDocs({ includeDocs: false });
+    expect(stored).toHaveLength(inCenter('03'));
+    expect(outOfScope(lead, ['01', '03'])).toEqual([]);
   });
 });
