@@ -15,6 +15,7 @@ import {
   changedFields,
   syncMessages,
   uiMessages,
+  validationMessages,
   type CollectionName,
   type PushRejection,
   type PushResponse,
@@ -24,7 +25,7 @@ import {
 } from '../../shared/index';
 import type { AuditEvent } from '../audit/request-audit';
 import { centerDatabaseName, globalDatabases } from '../storage/names';
-import { StorageConflictError, type StorageEngine } from '../storage/port';
+import { StorageConflictError, StorageInvalidError, type StorageEngine } from '../storage/port';
 import type { KeyedQueue } from '../util/keyed-queue';
 import { validateDocument } from '../validation/documents';
 import { conflictRecord } from './conflict-record';
@@ -88,6 +89,11 @@ async function pushWithRetries(pusher: Pusher, collection: CollectionName, row: 
       return await pushRow(pusher, new Locator(pusher.storage), collection, row);
     } catch (error) {
       if (error instanceof Refusal) return refused(collection, row.newDocumentState, error);
+      // An id the store keeps for itself (`_design/…`): the schema allows it, storage does not.
+      if (error instanceof StorageInvalidError) {
+        const message = format(validationMessages.invalid, { field: fieldLabel(collection, 'id') });
+        return refused(collection, row.newDocumentState, new Refusal('invalid', message, deletionOf(row.newDocumentState.id), undefined, [{ field: 'id', message }]));
+      }
       // Someone wrote the document between our read and our write: read again and merge again.
       if (error instanceof StorageConflictError && attempt < maxAttempts) continue;
       throw error;

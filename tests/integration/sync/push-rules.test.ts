@@ -87,6 +87,10 @@ describe('pushes the server refuses', () => {
     expect(answer.status).toBe(200);
     expect(answer.body.rejections).toEqual([expect.objectContaining({ id: 'consultation-test-4', reason: 'invalid', message: '相談方法の値が選択肢にありません' })]);
     expect(answer.body.conflicts).toEqual([{ id: 'consultation-test-4', _deleted: true }]);
+    // An id the store reserves for itself is refused the same way, not answered with an error.
+    const reserved = await session.post('/api/replication/consultations/push', { rows: [{ newDocumentState: { ...bad, id: '_design/x', method: 'phone' } }] });
+    expect(reserved.status).toBe(200);
+    expect(reserved.body.rejections).toEqual([expect.objectContaining({ id: '_design/x', reason: 'invalid', message: 'IDの値が正しくありません' })]);
     const failures = await auditOf(on, 'userId=chuo-cm1&result=failure');
     expect(failures.some((entry) => entry.detail === 'push consultations rejected:invalid')).toBe(true);
     // A pull checkpoint the server never handed out is a bad request naming the field.
