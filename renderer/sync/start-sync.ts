@@ -197,6 +197,7 @@ export function startSync(options: StartSyncOptions): SyncEngine {
 
   let stream: EventStream | undefined;
   let fallback: ReturnType<typeof setInterval> | undefined;
+  let streamUp = false;
   if (options.live ?? true) {
     stream = openEventStream({
       transport,
@@ -204,15 +205,21 @@ export function startSync(options: StartSyncOptions): SyncEngine {
       backoff: policy,
       ...(options.streamSilenceMs !== undefined ? { silenceMs: options.streamSilenceMs } : {}),
       onOpen: () => {
+        streamUp = true;
         status?.update({ online: true });
         resyncAll();
       },
       onChange: ({ collection }) => replications.find((r) => r.name === collection)?.resync(),
-      onDown: () => status?.update({ online: false }),
+      onDown: () => {
+        streamUp = false;
+        status?.update({ online: false });
+      },
       isFatal: (error) => error instanceof SyncRequestError && error.fatal,
     });
     // Without the stream, nothing says when the server changed: look now and then.
-    fallback = setInterval(() => resyncAll(), options.fallbackPullMs ?? 60_000);
+    fallback = setInterval(() => {
+      if (!streamUp) resyncAll();
+    }, options.fallbackPullMs ?? 60_000);
   }
   status?.update({ engine: 'running', pending: null });
 
