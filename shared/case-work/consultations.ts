@@ -13,9 +13,11 @@ import { normalizeKana } from '../kana/index';
 import { type Checked, ErrorList } from './form-errors';
 
 export type ConsultationCorrection = NonNullable<Consultation['corrections']>[number];
-/** The fields a record's author writes (and a correction may change). */
-export type ConsultationContent = ConsultationCorrection['previous'];
 export type ConsultationContentField = (typeof consultationContentFields)[number];
+/** The fields a record's author writes (and a correction may change). */
+export type ConsultationContent = Pick<Consultation, ConsultationContentField>;
+/** What a correction keeps: the previous values of the fields it changed. */
+export type ConsultationPrevious = ConsultationCorrection['previous'];
 export type ConsultationStatus = Consultation['status'];
 
 const labels = fieldLabels.consultations;
@@ -169,7 +171,7 @@ export function correctConsultation(
     correctedBy: stamp.by,
     ...(stamp.reason !== undefined && stamp.reason.trim() !== '' && { reason: stamp.reason.trim() }),
     changed,
-    previous: previous as ConsultationContent,
+    previous: previous as ConsultationPrevious,
   };
   const corrected: Record<string, unknown> = { ...current };
   for (const field of consultationContentFields) delete corrected[field];

@@ -184,7 +184,8 @@ const careLevelCodes = careLevels.map((c) => c.code);
 /**
  * Checks the plan form and gives the plan's content. Empty rows are dropped; every
  * problem names its field (and the row or goal) in Japanese. Without an explicit
- * evaluation date, the plan is due for evaluation when its last support period ends.
+ * evaluation date, the plan is due for evaluation when its last support period ends
+ * (unless that was before the plan was made).
  */
 export function planFromForm(values: PlanFormValues): Checked<PlanContent> {
   const errors = new ErrorList();
@@ -254,8 +255,10 @@ export function planFromForm(values: PlanFormValues): Checked<PlanContent> {
   const consentBy = errors.text('consentBy', f.consentBy, values.consentBy, 200);
   if (consentBy !== undefined && consentOn === undefined && !errors.has('consentOn')) errors.add('consentOn', format(v.consentByWithoutDate, { field: f.consentBy }));
   const lastPeriodEnd = supportRows.map((r) => r.periodTo).filter((d): d is string => d !== undefined).sort().at(-1);
-  const evaluationDueOn = errors.date('evaluationDueOn', f.evaluationDueOn, values.evaluationDueOn) ?? lastPeriodEnd;
-  errors.order('evaluationDueOn', { label: f.createdOn, value: createdOn }, { label: f.evaluationDueOn, value: evaluationDueOn });
+  const givenDueOn = errors.date('evaluationDueOn', f.evaluationDueOn, values.evaluationDueOn);
+  errors.order('evaluationDueOn', { label: f.createdOn, value: createdOn }, { label: f.evaluationDueOn, value: givenDueOn });
+  // A period carried over from an earlier version may have ended already: no default then.
+  const evaluationDueOn = givenDueOn ?? (lastPeriodEnd !== undefined && createdOn !== undefined && lastPeriodEnd >= createdOn ? lastPeriodEnd : undefined);
 
   return errors.result(
     () =>

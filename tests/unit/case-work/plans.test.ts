@@ -35,6 +35,14 @@ describe('the plan form', () => {
     expect(checked.value.assessment).toBeUndefined();
   });
 
+  it('takes no evaluation date from a support period that ended before the plan was made', () => {
+    const values = filledForm();
+    values.createdOn = '2027-06-01';
+    const checked = planFromForm(values);
+    expect(checked.ok && checked.value.evaluationDueOn).toBeUndefined();
+    expect(planFromForm({ ...values, evaluationDueOn: '2027-05-01' })).toMatchObject({ ok: false, errors: [{ field: 'evaluationDueOn', message: '評価予定日は計画作成（変更）日以降の日付にしてください' }] });
+  });
+
   it('drops empty goals and rows, and names the row and field of every problem', () => {
     const values = filledForm();
     values.goals.push({ goalId: 'g2', goal: '', measures: '' }, { goalId: 'g3', goal: '', measures: '具体策だけ' });
