@@ -8,7 +8,7 @@ import { registerIpcHandlers } from './ipc/handlers';
 import { menuTemplate } from './menu';
 import { printViewToPdf } from './print/print-to-pdf';
 import { appSchemePrivileges, createAppRequestHandler } from './protocol/app-protocol';
-import { buildContentSecurityPolicy } from './security/csp';
+import { contentSecurityPolicyFor } from './security/csp';
 import { guardSession } from './security/session-guard';
 import { guardWebContents } from './security/web-contents-guard';
 import { createWindowOptions } from './security/window-options';
@@ -38,7 +38,7 @@ export async function startDesktopApp(electron: ElectronMain, options: DesktopAp
   await app.whenReady();
   const store = createDeviceConfigStore(app.getPath('userData'));
   const serverUrl = await loadServerUrlSetting(store, options.launchServerUrl);
-  const contentSecurityPolicy = () => buildContentSecurityPolicy(serverUrl.current());
+  const contentSecurityPolicy = (url?: string) => contentSecurityPolicyFor(serverUrl.current(), url);
   guardSession(electron.session.defaultSession, contentSecurityPolicy);
   electron.protocol.handle(APP_SCHEME, createAppRequestHandler({ rendererDir: options.rendererDir, contentSecurityPolicy }));
   registerIpcHandlers(electron.ipcMain, {

@@ -9,7 +9,7 @@ import cors from 'cors';
 import express from 'express';
 import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
-import { format, serverMessages } from '../shared/index';
+import { format, isWasmWorkerScript, serverMessages, wasmWorkerScriptSources } from '../shared/index';
 import { allScopeCenters } from '../shared/access/policy';
 import { AuditLog } from './audit/log';
 import { SessionStore } from './auth/sessions';
@@ -76,8 +76,10 @@ function securityHeaders(config: ServerConfig) {
       useDefaults: false,
       directives: {
         'default-src': ["'self'"],
-        // OCR (tesseract.js) compiles WebAssembly in a worker.
-        'script-src': ["'self'", "'wasm-unsafe-eval'"],
+        // Pages keep script-src 'self'. Only worker scripts that compile WebAssembly (the
+        // print worker's HarfBuzz; an OCR worker would join it) are sent with
+        // 'wasm-unsafe-eval': a worker runs under its own script's CSP.
+        'script-src': ["'self'", (req) => (isWasmWorkerScript(new URL(req.url ?? '/', 'http://app').pathname) ? wasmWorkerScriptSources[1] : '')],
         'style-src': ["'self'", "'unsafe-inline'"],
         'img-src': ["'self'", 'data:', 'blob:'],
         'font-src': ["'self'", 'data:'],

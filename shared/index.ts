@@ -13,3 +13,4 @@ export * from './insurance/index';
 export * from './basic-checklist/index';
 export * from './sync/index';
 export * from './case-work/index';
+export * from './security/wasm-workers';

@@ -18,8 +18,8 @@ export const appSchemePrivileges: CustomScheme = {
 export interface AppProtocolOptions {
   /** The folder holding the built renderer (index.html and assets/). */
   rendererDir: string;
-  /** The CSP to send; read per response so a new server URL applies on the next load. */
-  contentSecurityPolicy: () => string;
+  /** The CSP to send for a URL; read per response so a new server URL applies on the next load. */
+  contentSecurityPolicy: (url?: string) => string;
 }
 
 export type AppRequestHandler = (request: Request) => Promise<Response>;
@@ -32,20 +32,20 @@ export function createAppRequestHandler(options: AppProtocolOptions): AppRequest
     return new Response(text, { status, headers: securityHeaders('text/plain; charset=utf-8') });
   }
 
-  function securityHeaders(type: string): Headers {
+  function securityHeaders(type: string, url?: string): Headers {
     return new Headers({
       'Content-Type': type,
-      'Content-Security-Policy': options.contentSecurityPolicy(),
+      'Content-Security-Policy': options.contentSecurityPolicy(url),
       'X-Content-Type-Options': 'nosniff',
       'Referrer-Policy': 'no-referrer',
       'Cache-Control': 'no-cache',
     });
   }
 
-  async function fileResponse(file: string, method: string): Promise<Response> {
+  async function fileResponse(file: string, method: string, url?: string): Promise<Response> {
     const body = method === 'HEAD' ? null : new Uint8Array(await readFile(file));
     const type = contentType(extname(file)) || 'application/octet-stream';
-    return new Response(body, { status: 200, headers: securityHeaders(type) });
+    return new Response(body, { status: 200, headers: securityHeaders(type, url) });
   }
 
   return async (request) => {
@@ -60,7 +60,7 @@ export function createAppRequestHandler(options: AppProtocolOptions): AppRequest
     if (target === null) return textResponse(403, format(m.forbidden, { path: url.pathname }));
 
     const found = await existingFileInside(root, target);
-    if (found !== null) return fileResponse(found, request.method);
+    if (found !== null) return fileResponse(found, request.method, url.href);
     // A path with a file extension is an asset: answering a missing script with the
     // HTML page would only hide the real error behind a MIME-type one.
     const indexFile = join(root, 'index.html');

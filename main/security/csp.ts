@@ -2,16 +2,20 @@
 // to run without eval or inline script (renderer/vite.config.ts), so 'self' is all it
 // needs; the one remote origin it may reach is the central server configured on this
 // device.
+import { isWasmWorkerScript, wasmWorkerScriptSources } from '../../shared/security/wasm-workers';
+import { isAppUrl } from '../app-origin';
 
 /**
  * The CSP for the current server URL (`null` while the device is not configured yet:
  * then the page can reach nothing but itself, which is all the setup screen needs).
+ * `wasmWorker` is for the one kind of response that may compile WebAssembly: a worker
+ * script that needs it (shared/security/wasm-workers.ts), never a page.
  */
-export function buildContentSecurityPolicy(serverUrl: string | null): string {
+export function buildContentSecurityPolicy(serverUrl: string | null, options: { wasmWorker?: boolean } = {}): string {
   const connect = ["'self'", ...serverSources(serverUrl)];
   const directives: [string, string[]][] = [
     ['default-src', ["'self'"]],
-    ['script-src', ["'self'"]],
+    ['script-src', options.wasmWorker ? [...wasmWorkerScriptSources] : ["'self'"]],
     ['style-src', ["'self'"]],
     ['img-src', ["'self'", 'data:', 'blob:']],
     ['font-src', ["'self'"]],
@@ -35,4 +39,10 @@ function serverSources(serverUrl: string | null): string[] {
   const url = new URL(serverUrl);
   const socketScheme = url.protocol === 'https:' ? 'wss:' : 'ws:';
   return [url.origin, `${socketScheme}//${url.host}`];
+}
+
+/** The CSP for one response of the app: a wasm worker script of the app's own origin gets 'wasm-unsafe-eval'. */
+export function contentSecurityPolicyFor(serverUrl: string | null, url: string | undefined): string {
+  const wasmWorker = url !== undefined && isAppUrl(url) && isWasmWorkerScript(new URL(url).pathname);
+  return buildContentSecurityPolicy(serverUrl, { wasmWorker });
 }

@@ -3,7 +3,7 @@
 // including responses Electron fetches over http(s) rather than through our protocol.
 import type { Session } from '../electron-api';
 
-export function guardSession(session: Session, contentSecurityPolicy: () => string): void {
+export function guardSession(session: Session, contentSecurityPolicy: (url?: string) => string): void {
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
   session.setDevicePermissionHandler(() => false);
@@ -13,7 +13,7 @@ export function guardSession(session: Session, contentSecurityPolicy: () => stri
       // Ours replaces any the response brought, whatever its letter case.
       if (name.toLowerCase() !== 'content-security-policy') headers[name] = value;
     }
-    headers['Content-Security-Policy'] = [contentSecurityPolicy()];
+    headers['Content-Security-Policy'] = [contentSecurityPolicy(details.url)];
     callback({ responseHeaders: headers });
   });
 }

@@ -126,6 +126,29 @@ describe('the app protocol', () => {
     expect(response.headers.get('content-security-policy')).not.toMatch(/unsafe-(inline|eval)/);
   });
 
+  it("sends 'wasm-unsafe-eval' with the print worker's script only, never with a page or another script", async () => {
+    await mkdir(join(rendererDir, 'assets'), { recursive: true });
+    await writeFile(join(rendererDir, 'assets', 'print.worker-Ab1_x.js'), 'self.onmessage = () => undefined;');
+    await writeFile(join(rendererDir, 'assets', 'index-Ab1_x.js'), 'console.log(1);');
+    const { fake } = await start({ launchServerUrl: 'https://kizuna.hikarino.example.lg.jp' });
+    const serve = fake.protocolHandlers.get('kizuna')!;
+    const worker = cspOf(await serve(new Request('kizuna://app/assets/print.worker-Ab1_x.js')));
+    expect(worker.get('script-src')).toEqual(["'self'", "'wasm-unsafe-eval'"]);
+    expect(worker.get('connect-src')).toEqual(["'self'", 'https://kizuna.hikarino.example.lg.jp', 'wss://kizuna.hikarino.example.lg.jp']);
+    for (const url of [APP_START_URL, 'kizuna://app/assets/index-Ab1_x.js', 'kizuna://app/persons/print.worker-Ab1_x.js']) {
+      const csp = (await serve(new Request(url))).headers.get('content-security-policy') ?? '';
+      expect(csp, url).not.toMatch(/unsafe-(inline|eval)|wasm-unsafe-eval/);
+    }
+    // The same rule through the session, and only for the app's own origin.
+    const policyOf = (url: string) => {
+      let answered: Record<string, string[] | string> | undefined;
+      fake.session.headersReceived!({ url, resourceType: 'script', responseHeaders: {} }, (response) => (answered = response.responseHeaders));
+      return String(answered?.['Content-Security-Policy']);
+    };
+    expect(policyOf('kizuna://app/assets/print.worker-Ab1_x.js')).toContain("script-src 'self' 'wasm-unsafe-eval'");
+    expect(policyOf('https://kizuna.hikarino.example.lg.jp/assets/print.worker-Ab1_x.js')).not.toContain('wasm-unsafe-eval');
+  });
+
   it('lets a device without a server URL reach nothing but itself', async () => {
     const { fake } = await start();
     const response = await fake.protocolHandlers.get('kizuna')!(new Request(APP_START_URL));
