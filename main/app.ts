@@ -6,7 +6,7 @@ import { loadServerUrlSetting } from './config/server-url-setting';
 import type { BrowserWindow, ElectronMain } from './electron-api';
 import { registerIpcHandlers } from './ipc/handlers';
 import { menuTemplate } from './menu';
-import { printViewToPdf } from './print/print-to-pdf';
+import { type PrintDependencies, printViewToPdf, savePdfBytes } from './print/print-to-pdf';
 import { appSchemePrivileges, createAppRequestHandler } from './protocol/app-protocol';
 import { contentSecurityPolicyFor } from './security/csp';
 import { guardSession } from './security/session-guard';
@@ -41,15 +41,16 @@ export async function startDesktopApp(electron: ElectronMain, options: DesktopAp
   const contentSecurityPolicy = (url?: string) => contentSecurityPolicyFor(serverUrl.current(), url);
   guardSession(electron.session.defaultSession, contentSecurityPolicy);
   electron.protocol.handle(APP_SCHEME, createAppRequestHandler({ rendererDir: options.rendererDir, contentSecurityPolicy }));
+  const printDeps: PrintDependencies = {
+    dialog: electron.dialog,
+    windowOf: (c) => electron.BrowserWindow.fromWebContents(c),
+    defaultDir: () => app.getPath('documents'),
+  };
   registerIpcHandlers(electron.ipcMain, {
     serverUrl,
     settingsFile: store.file,
-    printToPdf: (contents, request) =>
-      printViewToPdf(contents, request, {
-        dialog: electron.dialog,
-        windowOf: (c) => electron.BrowserWindow.fromWebContents(c),
-        defaultDir: () => app.getPath('documents'),
-      }),
+    printToPdf: (contents, request) => printViewToPdf(contents, request, printDeps),
+    savePdf: (contents, request) => savePdfBytes(contents, request, printDeps),
     // After the reply has gone out: the page's CSP is fixed when it loads.
     reloadSoon: (contents) => setTimeout(() => contents.reload(), 0),
   });

@@ -21,6 +21,13 @@ export type PrintToPdfResult =
   /** `message` is Japanese and names the file or the field at fault. */
   | { status: 'failed'; message: string };
 
+export interface SavePdfRequest {
+  /** Suggested file name in the save dialog (".pdf" is added when missing). */
+  fileName: string;
+  /** A whole PDF the renderer made (a printed form). */
+  bytes: Uint8Array;
+}
+
 /** One function per capability; each call is checked in the main process. */
 export interface KizunaDesktopApi {
   /** The central server configured on this device, e.g. "https://kizuna.example.lg.jp", or null before setup. */
@@ -29,6 +36,8 @@ export interface KizunaDesktopApi {
   setServerUrl(url: string): Promise<SetServerUrlResult>;
   /** Prints the current view to an A4 PDF and asks the user where to save it. */
   printToPdf(request?: PrintToPdfRequest): Promise<PrintToPdfResult>;
+  /** Asks the user where to save a PDF the page made (a printed form) and writes it whole. */
+  savePdf(request: SavePdfRequest): Promise<PrintToPdfResult>;
 }
 
 declare global {

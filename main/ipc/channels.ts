@@ -3,4 +3,5 @@ export const ipcChannels = {
   getServerUrl: 'kizuna:get-server-url',
   setServerUrl: 'kizuna:set-server-url',
   printToPdf: 'kizuna:print-to-pdf',
+  savePdf: 'kizuna:save-pdf',
 } as const;

@@ -15,6 +15,8 @@ export interface IpcDependencies {
   /** Where the device settings live, named in the error when saving fails. */
   settingsFile: string;
   printToPdf(contents: WebContents, request: { fileName: string; landscape: boolean }): Promise<PrintToPdfResult>;
+  /** Saves a PDF the page made (a printed form) where the user chooses. */
+  savePdf(contents: WebContents, request: { fileName: string; bytes: Uint8Array }): Promise<PrintToPdfResult>;
   /** Reloads the page after the server URL changed, so its CSP names the new server. */
   reloadSoon(contents: WebContents): void;
 }
@@ -47,6 +49,33 @@ export function registerIpcHandlers(ipcMain: IpcMain, deps: IpcDependencies): vo
     if (!name.ok) return { status: 'failed', message: name.message };
     return deps.printToPdf(event.sender, { fileName: name.fileName, landscape: request.landscape ?? false });
   });
+
+  handle(ipcMain, ipcChannels.savePdf, async (event, args): Promise<PrintToPdfResult> => {
+    expectArgCount(ipcChannels.savePdf, args, 1);
+    const request = parseSavePdfRequest(args[0]);
+    const name = checkPdfFileName(request.fileName);
+    if (!name.ok) return { status: 'failed', message: name.message };
+    return deps.savePdf(event.sender, { fileName: name.fileName, bytes: request.bytes });
+  });
+}
+
+/** A PDF the page made: at most this large, and it must start as a PDF does. */
+export const SAVE_PDF_MAX_BYTES = 64 * 1024 * 1024;
+const PDF_SIGNATURE = [0x25, 0x50, 0x44, 0x46, 0x2d]; // %PDF-
+
+function parseSavePdfRequest(value: unknown): { fileName: string; bytes: Uint8Array } {
+  const channel = ipcChannels.savePdf;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new IpcRefusedError(`${channel}: the request must be an object`);
+  const request = value as Record<string, unknown>;
+  for (const key of Object.keys(request)) {
+    if (key !== 'fileName' && key !== 'bytes') throw new IpcRefusedError(`${channel}: unknown field "${key}"`);
+  }
+  if (typeof request.fileName !== 'string') throw new IpcRefusedError(`${channel}: fileName must be a string`);
+  const bytes = request.bytes;
+  if (!(bytes instanceof Uint8Array)) throw new IpcRefusedError(`${channel}: bytes must be a Uint8Array`);
+  if (bytes.byteLength > SAVE_PDF_MAX_BYTES) throw new IpcRefusedError(`${channel}: the PDF is larger than ${SAVE_PDF_MAX_BYTES} bytes`);
+  if (!PDF_SIGNATURE.every((byte, i) => bytes[i] === byte)) throw new IpcRefusedError(`${channel}: the bytes are not a PDF`);
+  return { fileName: request.fileName, bytes };
 }
 
 function handle(ipcMain: IpcMain, channel: string, handler: (event: IpcMainInvokeEvent, args: unknown[]) => unknown): void {

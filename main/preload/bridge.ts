@@ -2,7 +2,7 @@
 // ipcRenderer itself, so it cannot reach a channel the main process did not open for it.
 import type { ContextBridge, IpcRenderer } from '../electron-api';
 import { ipcChannels } from '../ipc/channels';
-import type { KizunaDesktopApi, PrintToPdfRequest, PrintToPdfResult, SetServerUrlResult } from '../preload-api';
+import type { KizunaDesktopApi, PrintToPdfRequest, PrintToPdfResult, SavePdfRequest, SetServerUrlResult } from '../preload-api';
 
 export const BRIDGE_KEY = 'kizuna';
 
@@ -12,6 +12,7 @@ export function createDesktopApi(ipcRenderer: IpcRenderer): KizunaDesktopApi {
     setServerUrl: (url: string) => ipcRenderer.invoke(ipcChannels.setServerUrl, url) as Promise<SetServerUrlResult>,
     printToPdf: (request?: PrintToPdfRequest) =>
       (request === undefined ? ipcRenderer.invoke(ipcChannels.printToPdf) : ipcRenderer.invoke(ipcChannels.printToPdf, request)) as Promise<PrintToPdfResult>,
+    savePdf: (request: SavePdfRequest) => ipcRenderer.invoke(ipcChannels.savePdf, request) as Promise<PrintToPdfResult>,
   });
 }
 

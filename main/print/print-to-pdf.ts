@@ -20,13 +20,24 @@ export async function printViewToPdf(
   request: { fileName: string; landscape: boolean },
   deps: PrintDependencies,
 ): Promise<PrintToPdfResult> {
-  const m = desktopMessages.pdf;
   const window = deps.windowOf(contents);
   if (window === null) return { status: 'canceled' };
   const pdf = await contents.printToPDF({ pageSize: 'A4', landscape: request.landscape, printBackground: true });
+  return saveWhereChosen(window, request.fileName, pdf, deps);
+}
+
+/** Saves a PDF the page made itself (a printed form from renderer/features/print). */
+export async function savePdfBytes(contents: WebContents, request: { fileName: string; bytes: Uint8Array }, deps: PrintDependencies): Promise<PrintToPdfResult> {
+  const window = deps.windowOf(contents);
+  if (window === null) return { status: 'canceled' };
+  return saveWhereChosen(window, request.fileName, request.bytes, deps);
+}
+
+async function saveWhereChosen(window: BrowserWindow, fileName: string, pdf: Uint8Array, deps: PrintDependencies): Promise<PrintToPdfResult> {
+  const m = desktopMessages.pdf;
   const choice = await deps.dialog.showSaveDialog(window, {
     title: m.saveTitle,
-    defaultPath: join(deps.defaultDir(), request.fileName),
+    defaultPath: join(deps.defaultDir(), fileName),
     filters: [{ name: m.filterName, extensions: ['pdf'] }],
     properties: ['createDirectory', 'showOverwriteConfirmation'],
   });

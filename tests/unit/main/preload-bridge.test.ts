@@ -12,7 +12,7 @@ import { registerIpcHandlers } from '../../../main/ipc/handlers';
 import { ipcChannels } from '../../../main/ipc/channels';
 import { exposeDesktopApi } from '../../../main/preload/bridge';
 import type { KizunaDesktopApi } from '../../../main/preload-api';
-import { printViewToPdf } from '../../../main/print/print-to-pdf';
+import { printViewToPdf, savePdfBytes } from '../../../main/print/print-to-pdf';
 import { FakeDialog, FakeIpcMain, FakeSession, FakeWebContents, fakeFrame, fakeIpcRenderer } from './support/fake-electron';
 
 let dir: string;
@@ -43,6 +43,7 @@ async function setUp(frameUrl = 'kizuna://app/settings', launchServerUrl: string
     serverUrl,
     settingsFile: store.file,
     printToPdf: (contents, request) => printViewToPdf(contents, request, { dialog, windowOf: () => ({}) as never, defaultDir: () => documents }),
+    savePdf: (contents, request) => savePdfBytes(contents, request, { dialog, windowOf: () => ({}) as never, defaultDir: () => documents }),
     reloadSoon: (contents) => contents.reload(),
   });
   let exposed: { key: string; api: KizunaDesktopApi } | undefined;
@@ -56,7 +57,7 @@ describe('the preload bridge', () => {
   it('exposes window.kizuna with one function per capability and nothing else', async () => {
     const { exposed } = await setUp();
     expect(exposed.key).toBe('kizuna');
-    expect(Object.keys(exposed.api).sort()).toEqual(['getServerUrl', 'printToPdf', 'setServerUrl']);
+    expect(Object.keys(exposed.api).sort()).toEqual(['getServerUrl', 'printToPdf', 'savePdf', 'setServerUrl']);
     for (const value of Object.values(exposed.api)) expect(typeof value).toBe('function');
     expect(Object.isFrozen(exposed.api)).toBe(true);
   });
@@ -189,6 +190,36 @@ describe('printing the current view to PDF', () => {
   });
 });
 
+describe('saving a PDF the app made (a printed form)', () => {
+  const pdf = new TextEncoder().encode('%PDF-1.7\n介護予防サービス・支援計画書\n%%EOF');
+
+  it('writes the bytes whole where the user chose, under the name the form gave', async () => {
+    const { kizuna, dialog } = await setUp('kizuna://app/persons/p-0001/plans/plan-1');
+    const target = join(documents, '介護予防サービス・支援計画書 第1版_架空　トミ.pdf');
+    dialog.answer = { canceled: false, filePath: target };
+    expect(await kizuna.savePdf({ fileName: '介護予防サービス・支援計画書 第1版_架空　トミ.pdf', bytes: pdf })).toEqual({ status: 'saved', fileName: '介護予防サービス・支援計画書 第1版_架空　トミ.pdf' });
+    expect(new Uint8Array(await readFile(target))).toEqual(pdf);
+    expect(dialog.calls[0]).toMatchObject({ title: 'PDFとして保存', defaultPath: target });
+  });
+
+  it('writes nothing when the user cancels, and refuses a name Windows cannot hold', async () => {
+    const { kizuna, dialog } = await setUp();
+    dialog.answer = { canceled: true };
+    expect(await kizuna.savePdf({ fileName: 'plan.pdf', bytes: pdf })).toEqual({ status: 'canceled' });
+    expect((await kizuna.savePdf({ fileName: 'a:b', bytes: pdf })).status).toBe('failed');
+    expect(await readdir(documents)).toEqual([]);
+  });
+
+  it('is refused unless the payload is a file name and the bytes of a PDF', async () => {
+    const { ipcMain, page, dialog } = await setUp();
+    const raw = fakeIpcRenderer(ipcMain, page, fakeFrame('kizuna://app/'));
+    for (const args of [[], [{ fileName: 'a.pdf' }], [{ fileName: 'a.pdf', bytes: 'JVBERi0=' }], [{ fileName: 'a.pdf', bytes: new TextEncoder().encode('<html>') }], [{ fileName: 'a.pdf', bytes: pdf, path: 'C:\\' }], [{ fileName: 1, bytes: pdf }]]) {
+      await expect(raw.invoke(ipcChannels.savePdf, ...args), JSON.stringify(args)).rejects.toThrow(/IPC refused/);
+    }
+    expect(dialog.calls).toEqual([]);
+  });
+});
+
 describe('every IPC call', () => {
   it('is refused unless it comes from the app’s own top-level page', async () => {
     const ipcMain = new FakeIpcMain();
@@ -197,6 +228,7 @@ describe('every IPC call', () => {
       serverUrl: await loadServerUrlSetting(store, null),
       settingsFile: store.file,
       printToPdf: () => Promise.reject(new Error('must not print')),
+      savePdf: () => Promise.reject(new Error('must not save')),
       reloadSoon: () => undefined,
     });
     const page = new FakeWebContents(new FakeSession());
@@ -214,6 +246,7 @@ describe('every IPC call', () => {
         [ipcChannels.getServerUrl, []],
         [ipcChannels.setServerUrl, ['https://attacker.example.com']],
         [ipcChannels.printToPdf, []],
+        [ipcChannels.savePdf, [{ fileName: 'a.pdf', bytes: new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d]) }]],
       ] as const) {
         await expect(kizuna.invoke(channel, ...args), `${channel} from ${frame?.url ?? 'a destroyed frame'}`).rejects.toThrow(/IPC refused: .*sent from|IPC refused: .*frame is gone/);
       }
