@@ -2,7 +2,7 @@ import { createContext, useContext, useEffect, useState, useSyncExternalStore, t
 import type { AppServices } from './services';
 import type { OpenSession } from '../session/session-service';
 import { startPersonIndex, type PersonIndexFeed } from '../features/search/index-feed';
-import { watchBrowserOnline, watchLocalIssueCounts } from '../features/sync-status/status-store';
+import { useSessionSync } from './session-sync';
 import type { SyncStatus } from '../sync/status';
 
 const ServicesContext = createContext<AppServices | null>(null);
@@ -26,19 +26,14 @@ export function useSessionState() {
 
 /** Holds what exists only while a user's data is unlocked: the session and the person index. */
 export function OpenSessionProvider({ session, children }: { session: OpenSession; children: ReactNode }) {
-  const { syncStatus } = useServices();
+  const services = useServices();
   const [persons, setPersons] = useState<PersonIndexFeed | null>(null);
   useEffect(() => {
     const feed = startPersonIndex(session.db);
     setPersons(feed);
-    const stopOnline = watchBrowserOnline(syncStatus);
-    const stopCounts = watchLocalIssueCounts(session.db, syncStatus);
-    return () => {
-      feed.stop();
-      stopOnline();
-      stopCounts();
-    };
-  }, [session.db, syncStatus]);
+    return () => feed.stop();
+  }, [session.db]);
+  useSessionSync(session, services);
   if (!persons) return null;
   return (
     <OpenSessionContext.Provider value={session}>

@@ -28,7 +28,7 @@ export interface OpenSession {
 }
 
 /** Why the sign-in screen is showing, beyond a plain start. */
-export type Notice = 'idleLocked' | 'signedOut' | 'deviceWiped' | 'leaseExpired' | 'clockBehind';
+export type Notice = 'idleLocked' | 'signedOut' | 'deviceWiped' | 'leaseExpired' | 'clockBehind' | 'sessionExpired' | 'reconnect';
 
 export type SessionState =
   | { status: 'signedOut'; notice?: Notice; lastUserId?: string }
@@ -67,6 +67,9 @@ export class SessionService {
   private readonly listeners = new Set<() => void>();
   private pending: PendingRewrap | undefined;
   private wiping: Promise<void> | undefined;
+  private readonly closers = new Set<() => Promise<void>>();
+  /** The last lock's closing of the database, which a new sign-in waits for (same database name). */
+  private closing: Promise<void> = Promise.resolve();
 
   constructor(private readonly deps: SessionDependencies) {}
 
@@ -93,6 +96,7 @@ export class SessionService {
     const previous = this.state;
     this.set({ status: 'working' });
     try {
+      await this.closing.catch((error: unknown) => console.error(error));
       let login: LoginResponse;
       try {
         login = await this.deps.api.login(userId, password);
@@ -233,13 +237,32 @@ export class SessionService {
     return this.openOnline(pending.userId, pending.newPassword, pending.login);
   }
 
+  /**
+   * Work that must end before the open database closes (the sync engine): run on lock,
+   * sign-out and wipe. Returns the function that unregisters it.
+   */
+  beforeClose(closer: () => Promise<void>): () => void {
+    this.closers.add(closer);
+    return () => this.closers.delete(closer);
+  }
+
+  private async runClosers(): Promise<void> {
+    const closers = [...this.closers];
+    this.closers.clear();
+    await Promise.all(closers.map((close) => close().catch((error: unknown) => console.error(error))));
+  }
+
   /** Idle lock: the data key and the open database leave memory; the sign-in screen returns. */
   async lock(notice: Notice = 'idleLocked'): Promise<void> {
     const state = this.state;
     if (state.status !== 'open') return;
     this.deps.api.setToken(undefined);
     this.set({ status: 'signedOut', notice, lastUserId: state.session.userId });
-    await state.session.db.close();
+    this.closing = this.closing.then(async () => {
+      await this.runClosers();
+      await state.session.db.close();
+    });
+    await this.closing;
   }
 
   async signOut(): Promise<void> {
@@ -266,6 +289,7 @@ export class SessionService {
   private async wipe(): Promise<void> {
     const state = this.state;
     this.set({ status: 'working' });
+    await this.runClosers();
     if (state.status === 'open') await state.session.db.close().catch(() => undefined);
     this.deps.api.setToken(undefined);
     for (const local of this.deps.records.localUsers()) await this.deps.removeDatabase(local.databaseName);

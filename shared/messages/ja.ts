@@ -452,6 +452,8 @@ export const uiMessages = {
     deviceWiped: 'この端末は利用停止されたため、端末内のデータを消去しました。IT管理者に連絡してください。',
     leaseExpired: '最後の同期から期限（{days}日）を過ぎたため、この端末のデータはロックされています。ネットワークに接続してログインしてください。',
     clockBehind: '端末の時計が最後の同期より前になっているため、データをロックしました。時計を確認し、ネットワークに接続してログインしてください。',
+    sessionExpired: 'ログインの有効期限が切れました。同期を続けるため、もう一度ログインしてください。',
+    reconnect: 'サーバーと同期するため、もう一度ログインしてください。',
   },
   passwordChanged: {
     title: 'パスワードが変更されています',
@@ -595,6 +597,9 @@ export const uiMessages = {
     neverSynced: '未同期',
     syncing: '同期中…',
     notConnected: '同期機能は未接続です',
+    offlineSession: 'オフラインでログインしたため同期していません',
+    stopped: '同期は停止しています',
+    reconnect: 'サーバーに接続して同期',
     lastError: '同期エラー: {message}',
     issues: '要対応 {count}件',
     issuesTitle: '同期の要対応',

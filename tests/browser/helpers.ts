@@ -1,10 +1,13 @@
-// What the browser tests do over and over: sign in through the login screen, open the
-// store harness beside the app, read the raw IndexedDB.
+// What the browser tests do over and over: put data on the server for the sync to bring
+// down, sign in through the login screen, open the store harness beside the app, read
+// the raw IndexedDB.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
+import type { Master, Person } from '../../shared/index';
 import type { ClientCollectionName } from '../../renderer/store/database';
+import { seedPersons, type TestServer } from '../support/server';
 import { harnessDir } from './harness/paths';
 
 export const demoPassword = 'kizuna-demo';
@@ -22,6 +25,20 @@ export async function signIn(page: Page, userId: string, password = demoPassword
   await page.getByLabel('パスワード').fill(password);
   await page.getByRole('button', { name: 'ログイン' }).click();
   await page.getByRole('searchbox', { name: '検索' }).waitFor();
+}
+
+/** Puts persons and masters into the server's databases, as the migration would; the client's sync brings them down. */
+export async function seedServer(server: TestServer, data: { persons?: readonly Person[]; masters?: readonly Master[] }): Promise<void> {
+  await seedPersons(server, data.persons ?? []);
+  if (data.masters?.length) {
+    const masters = await server.server.context.storage.open('masters');
+    for (const master of data.masters) await masters.put({ ...master, _id: master.id });
+  }
+}
+
+/** Waits until the status bar reports a complete sync (it never claims one that did not happen). */
+export async function waitForSync(page: Page): Promise<void> {
+  await page.getByRole('region', { name: '同期の状態' }).getByText(/最終同期/).waitFor({ timeout: 120_000 });
 }
 
 export interface StoreHarness {

@@ -3,31 +3,31 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../support/server';
 import { collectPageErrors, desktopViewport, launchChromium, tabletViewport } from '../support/browser';
-import { expectNoPageErrors, openStoreHarness, slow, rawIndexedDb, signIn, type StoreHarness } from './helpers';
+import { expectNoPageErrors, rawIndexedDb, seedServer, signIn, slow, waitForSync } from './helpers';
 import { centerPersons, clinic, ledgerPerson } from './fixtures';
 
-// A care manager of center 01 on a PC: sign in online, the center's persons arrive in the
-// encrypted store, search them every way staff type, open a ledger by keyboard alone.
+// A care manager of center 01 on a PC: sign in online, the sync brings the center's
+// persons into the encrypted store, search them every way staff type, open a ledger by
+// keyboard alone, and the ledger's audit entry reaches the server's log.
 
 let server: TestServer;
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
-let store: StoreHarness;
 let errors: string[];
 const persons = [ledgerPerson, ...centerPersons(300)];
 
 beforeAll(async () => {
   server = await startTestServer();
+  // Another center's person, which must never reach this device.
+  await seedServer(server, { persons: [...persons, { ...ledgerPerson, id: 'person-9300000001', residentCode: '9300000001', centerId: '03', name: '南部　トミ' }], masters: [clinic] });
   browser = await launchChromium();
   context = await browser.newContext(desktopViewport);
   errors = collectPageErrors(context);
   page = await context.newPage();
   await page.goto(server.url);
   await signIn(page, 'chuo-cm1');
-  store = await openStoreHarness(context, server.url);
-  await store.put('chuo-cm1', 'persons', persons);
-  await store.put('chuo-cm1', 'masters', [clinic]);
+  await waitForSync(page);
 });
 
 afterAll(async () => {
@@ -56,9 +56,10 @@ describe('person search and ledger', () => {
       expect(found.some((text) => name.test(text)), `${query} → ${found.join(' / ')}`).toBe(true);
     }
     expect(await search('かくう S14')).toEqual([]);
+    expect(await search('9300000001')).toEqual([]); // center 03's person stayed on the server
   });
 
-  it('opens the ledger from the search by keyboard alone, and writes an audit entry for the open', async () => {
+  it('opens the ledger from the search by keyboard alone, and its audit entry reaches the server', async () => {
     await page.goto(`${server.url}/#/search`);
     await box().waitFor();
     await page.keyboard.press('Tab'); // focus starts in the box (autofocus); Tab and back proves it is reachable
@@ -79,9 +80,15 @@ describe('person search and ledger', () => {
       return expected.filter((text) => !ledger.includes(text));
     }, slow).toEqual([]);
 
-    await expect.poll(async () => (await store.read('chuo-cm1', 'auditEntries')).filter((e) => e.targetPersonId === ledgerPerson.id && e.operation === 'read').length, slow).toBe(1);
-    const [entry] = (await store.read('chuo-cm1', 'auditEntries')).filter((e) => e.targetPersonId === ledgerPerson.id);
-    expect(entry).toMatchObject({ userId: 'chuo-cm1', menu: 'ledger', centerId: '01', result: 'success', offline: false });
+    // Written to the local store at the open, uploaded by the sync, chained by the server.
+    const auditor = await server.login('auditor1');
+    const ledgerReads = async () =>
+      ((await auditor.get(`/api/audit?personId=${ledgerPerson.id}&operation=read`)).body.items as Array<Record<string, unknown>>).filter((e) => e.menu === 'ledger');
+    await expect.poll(async () => (await ledgerReads()).length, slow).toBe(1);
+    const [entry] = await ledgerReads();
+    const deviceId = await page.evaluate(() => (JSON.parse(localStorage.getItem('kizuna.device') ?? '{}') as { id?: string }).id);
+    expect(entry).toMatchObject({ userId: 'chuo-cm1', deviceId, centerId: '01', result: 'success', targetDocumentId: `persons:${ledgerPerson.id}` });
+    expect(entry?.hash).toMatch(/^[0-9a-f]{64}$/);
 
     // Back to the results it came from, by keyboard.
     await page.getByRole('link', { name: '検索に戻る' }).focus();
@@ -118,8 +125,7 @@ describe('person search and ledger', () => {
     await tabletPage.getByLabel('ユーザーID').waitFor();
     expect(await axe(tabletPage)).toEqual([]);
     await signIn(tabletPage, 'chuo-cm1');
-    const harness = await openStoreHarness(tablet, server.url);
-    await harness.put('chuo-cm1', 'persons', [ledgerPerson]);
+    await waitForSync(tabletPage);
     await tabletPage.getByRole('searchbox', { name: '検索' }).fill('かくう');
     await tabletPage.getByRole('link', { name: /架空/ }).waitFor();
     const small = await tabletPage.evaluate(() =>

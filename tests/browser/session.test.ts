@@ -1,9 +1,12 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../support/server';
 import { collectPageErrors, desktopViewport, launchChromium, tabletViewport } from '../support/browser';
-import { demoPassword, expectNoPageErrors, slow, localRecords, openStoreHarness, rawIndexedDb, signIn } from './helpers';
+import { demoPassword, expectNoPageErrors, localRecords, openStoreHarness, rawIndexedDb, seedServer, signIn, slow, waitForSync } from './helpers';
 import { centerPersons, ledgerPerson } from './fixtures';
 
 // Sign-in as the device lives it: offline after one online visit (the PWA), idle lock,
@@ -40,14 +43,15 @@ async function newContext(options = desktopViewport): Promise<{ context: Browser
 }
 
 describe('sign-in on a device', () => {
-  it('after one online visit, reloads with the network off and the server gone, unlocks offline, searches and opens a person', async () => {
-    const central = await server();
-    const { context, page } = await newContext(tabletViewport);
+  it('after one online visit, works with the network off and the server gone, and its offline reads reach the server afterwards', async () => {
+    // A data folder of our own, so the server can come back with the same data and port.
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'kizuna-offline-'));
+    const central = await server({ dataDir });
+    await seedServer(central, { persons: [ledgerPerson, ...centerPersons(50)] });
+    const { context, page, errors } = await newContext(tabletViewport);
     await page.goto(central.url);
     await signIn(page, 'chuo-cm1');
-    const store = await openStoreHarness(context, central.url);
-    await store.put('chuo-cm1', 'persons', [ledgerPerson, ...centerPersons(50)]);
-    await store.close();
+    await waitForSync(page);
     // The service worker has precached the app once it controls the page.
     await page.evaluate(() => navigator.serviceWorker.ready);
     await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), slow).toBe(true);
@@ -70,7 +74,30 @@ describe('sign-in on a device', () => {
     await page.getByRole('link', { name: /架空/ }).click();
     await page.getByRole('heading', { level: 1, name: /架空/ }).waitFor();
     expect(await page.locator('main').innerText()).toContain('要支援2');
+
+    // The server returns on the same address; the device goes online and signs in again to sync.
+    const again = await server({ dataDir, config: { port: Number(new URL(central.url).port) } });
+    await context.setOffline(false);
+    const backOnlineAt = new Date().toISOString();
+    await page.getByRole('button', { name: 'サーバーに接続して同期' }).click();
+    expect(await loginMessage(page)).toContain('サーバーと同期するため、もう一度ログインしてください');
+    await page.getByLabel('パスワード').fill(demoPassword);
+    await page.getByRole('button', { name: 'ログイン' }).click();
+    // Back where the user was: the ledger, now with the server behind it.
+    await page.getByRole('heading', { level: 1, name: /架空/ }).waitFor();
+    await waitForSync(page);
+    const auditor = await again.login('auditor1');
+    // The read made offline, recorded on the tablet, now in the server's chain. (Showing
+    // the ledger again after the new sign-in is a read of its own, made online.)
+    const offlineReads = async () =>
+      ((await auditor.get(`/api/audit?personId=${ledgerPerson.id}&operation=read`)).body.items as Array<Record<string, unknown>>).filter(
+        (e) => e.menu === 'ledger' && String(e.at) < backOnlineAt,
+      );
+    await expect.poll(async () => (await offlineReads()).length, slow).toBe(1);
+    expectNoPageErrors(errors);
     await context.close();
+    await again.close();
+    rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('refuses a first sign-in on this device while the server cannot be reached', async () => {
@@ -119,11 +146,10 @@ describe('sign-in on a device', () => {
     const central = await server();
     const { context, page } = await newContext();
     await page.goto(central.url);
+    await seedServer(central, { persons: [ledgerPerson] });
     await signIn(page, 'chuo-cm1');
-    const store = await openStoreHarness(context, central.url);
-    await store.put('chuo-cm1', 'persons', [ledgerPerson]);
-    await store.close();
-    expect((await rawIndexedDb(page)).databases.length).toBeGreaterThan(0);
+    await waitForSync(page);
+    expect((await rawIndexedDb(page)).text).toContain(ledgerPerson.residentCode);
     const deviceId = await page.evaluate(() => (JSON.parse(localStorage.getItem('kizuna.device') ?? '{}') as { id: string }).id);
 
     const admin = await central.login('it-admin');
@@ -145,10 +171,13 @@ describe('sign-in on a device', () => {
     expect(created.status).toBe(201);
     const { context, page } = await newContext();
     await page.goto(central.url);
+    await seedServer(central, { persons: [ledgerPerson] });
     await signIn(page, 'chuo-cm9', 'first-password-1');
+    await waitForSync(page);
+    // A draft lives only on this device: finding it again proves the same store reopened.
     const store = await openStoreHarness(context, central.url);
-    await store.put('chuo-cm9', 'persons', [ledgerPerson], 'first-password-1');
-    await store.close();
+    const draft = { id: 'draft-1', kind: 'consultations', personId: ledgerPerson.id, centerId: '01', data: { content: '下書きの相談内容' }, userId: 'chuo-cm9', updatedAt: '2026-10-01T09:00:00.000Z' };
+    await store.put('chuo-cm9', 'drafts', [draft], 'first-password-1');
     await page.getByRole('button', { name: 'ログアウト' }).click();
 
     const user = await central.login('chuo-cm9', { password: 'first-password-1' });
@@ -164,13 +193,51 @@ describe('sign-in on a device', () => {
     await expect.poll(() => page.locator('main').innerText(), slow).toContain('以前のパスワードが正しくありません');
     await page.getByLabel('以前のパスワード').fill('first-password-1');
     await page.getByRole('button', { name: 'データを開く' }).click();
-    await page.getByRole('searchbox', { name: '検索' }).fill('かくう');
-    await page.getByRole('link', { name: /架空/ }).waitFor();
+    await page.getByRole('searchbox', { name: '検索' }).waitFor();
+    expect(await store.read('chuo-cm9', 'drafts', 'second-password-2')).toEqual([expect.objectContaining({ data: { content: '下書きの相談内容' } })]);
+    await store.close();
 
     // From now on the new password alone opens the data, offline too.
     await page.getByRole('button', { name: 'ロック' }).click();
     await context.route(`${central.url}/api/**`, (route) => route.abort('connectionrefused'));
     await signIn(page, 'chuo-cm9', 'second-password-2');
+    await page.getByRole('searchbox', { name: '検索' }).fill('かくう');
+    await page.getByRole('link', { name: /架空/ }).waitFor();
+    await context.close();
+  });
+
+  it('in the desktop shell, asks once for the server URL through the preload bridge', async () => {
+    const central = await server();
+    const { context, page, errors } = await newContext();
+    // The Electron binary cannot run here: its preload API is injected (main/preload-api.ts),
+    // answering as the real bridge does, and reloading the window after a good URL.
+    await context.addInitScript(() => {
+      const saved = () => sessionStorage.getItem('fake-bridge-url');
+      Object.defineProperty(window, 'kizuna', {
+        value: {
+          getServerUrl: () => Promise.resolve(saved()),
+          setServerUrl: (url: string) => {
+            if (!/^https?:\/\/[^/]+$/.test(url)) return Promise.resolve({ ok: false, message: 'サーバーのURLは http:// または https:// で始まるURLで入力してください' });
+            sessionStorage.setItem('fake-bridge-url', url);
+            setTimeout(() => location.reload(), 0);
+            return Promise.resolve({ ok: true, serverUrl: url });
+          },
+          printToPdf: () => Promise.resolve({ status: 'canceled' }),
+        },
+      });
+    });
+    await page.goto(central.url);
+    await page.getByRole('heading', { name: 'サーバーの設定' }).waitFor();
+    expect(await axe(page)).toEqual([]);
+    await page.getByLabel('サーバーのURL').fill('kizuna.example');
+    await page.getByRole('button', { name: '保存する' }).click();
+    await expect.poll(() => page.locator('main').innerText(), slow).toContain('http:// または https:// で始まる');
+    await page.getByLabel('サーバーのURL').fill(central.url);
+    await page.getByRole('button', { name: '保存する' }).click();
+    await signIn(page, 'chuo-cm1');
+    expect(await page.locator('main').innerText()).not.toContain('サーバーの設定');
+    expect(await page.getByText(`接続先: ${central.url}`).count()).toBe(0); // signed in: the login screen is gone
+    expectNoPageErrors(errors);
     await context.close();
   });
 

@@ -22,6 +22,10 @@ function noticeText(notice: Notice | undefined, leaseDays: number): string | und
       return format(m.leaseExpired, { days: leaseDays });
     case 'clockBehind':
       return m.clockBehind;
+    case 'sessionExpired':
+      return m.sessionExpired;
+    case 'reconnect':
+      return m.reconnect;
     case undefined:
       return undefined;
   }

@@ -30,9 +30,16 @@ export function startPersonIndex(db: ClientDatabase): PersonIndexFeed {
   let stopped = false;
   let queued: Change[] = [];
 
-  const notify = () => {
+  // A first sync brings thousands of persons one change event each: the index takes
+  // each at once, the screen hears about them at most a few times a second.
+  let scheduled: ReturnType<typeof setTimeout> | undefined;
+  const notifyNow = () => {
+    scheduled = undefined;
     version++;
     for (const listener of listeners) listener();
+  };
+  const notify = () => {
+    scheduled ??= setTimeout(notifyNow, 250);
   };
   const apply = (change: Change) => (change.kind === 'upsert' ? index.upsert(change.person) : index.remove(change.id));
 
@@ -56,7 +63,7 @@ export function startPersonIndex(db: ClientDatabase): PersonIndexFeed {
       for (const change of queued) apply(change);
       queued = [];
       loaded = true;
-      notify();
+      notifyNow();
     });
 
   return {
@@ -69,6 +76,7 @@ export function startPersonIndex(db: ClientDatabase): PersonIndexFeed {
     },
     stop() {
       stopped = true;
+      if (scheduled) clearTimeout(scheduled);
       subscription.unsubscribe();
       index.clear();
     },

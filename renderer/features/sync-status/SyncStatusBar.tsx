@@ -1,6 +1,6 @@
 import { Link } from 'react-router-dom';
 import { format, uiMessages } from '../../../shared/index';
-import { useSyncStatus } from '../../app/context';
+import { useOpenSession, useServices, useSyncStatus } from '../../app/context';
 import { localDateTime } from '../../ui/format';
 
 const m = uiMessages.sync;
@@ -12,7 +12,11 @@ const m = uiMessages.sync;
  */
 export function SyncStatusBar() {
   const status = useSyncStatus();
+  const session = useOpenSession();
+  const { session: service } = useServices();
   const issues = status.conflicts + status.rejections;
+  // After an offline unlock there is no server session: syncing needs a sign-in online.
+  const canReconnect = !session.online && status.online;
   return (
     <section className="sync-status" aria-label={m.regionLabel}>
       <span className={status.online ? 'sync-online' : 'sync-offline'}>
@@ -22,7 +26,13 @@ export function SyncStatusBar() {
       {status.syncing && <span>{m.syncing}</span>}
       <span>{status.pending === null ? m.pendingUnknown : format(m.pending, { count: status.pending })}</span>
       <span>{status.lastSuccessAt ? format(m.lastSuccess, { at: localDateTime(status.lastSuccessAt) }) : m.neverSynced}</span>
-      {status.engine === 'none' && <span className="sync-note">{m.notConnected}</span>}
+      {status.engine === 'none' && <span className="sync-note">{session.online ? m.notConnected : m.offlineSession}</span>}
+      {status.engine === 'stopped' && <span className="sync-note">{m.stopped}</span>}
+      {canReconnect && (
+        <button type="button" className="link-button" onClick={() => void service.lock('reconnect')}>
+          {m.reconnect}
+        </button>
+      )}
       {status.lastError && (
         <span className="sync-error" role="alert">
           {format(m.lastError, { message: status.lastError.message })}

@@ -1,10 +1,8 @@
 // Runs inside Chromium, on the app's origin, in a page of its own: opens a user's local
 // store exactly as the app does (the key unwrapped from the device records with the
-// user's password) to put documents in, as the sync will, and to read back what the app
-// wrote. The app's open page sees the writes through RxDB's cross-tab channel.
-//
-// It stands in for the replication (issue 4) until that lands; after that, tests fill the
-// store through the real sync and use this only to read.
+// user's password), to put in or read back what no screen shows, such as the
+// device-local drafts. The app's open page sees the writes through RxDB's cross-tab
+// channel. Persons and masters reach the store through the real sync instead.
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { createClientDatabase, type ClientCollectionName } from '../../../renderer/store/database';
 import { unwrapDataKey } from '../../../renderer/store/key-vault';
