@@ -32,7 +32,8 @@ export function plainProgress(write: (line: string) => void): Progress {
       write(`${format(p.file, { file: label, rows })} (${tenth * 10}%)`);
     },
     endFile(name, counts) {
-      write(format(p.fileDone, { file: name, read: counts.read, imported: counts.imported, rejected: counts.rejected, blank: counts.blank }));
+      // Rows are written after they are read: what is final when a file is read is which rows passed.
+      write(format(p.fileDone, { file: name, read: counts.read, accepted: counts.read - counts.rejected, rejected: counts.rejected, blank: counts.blank }));
     },
     note: write,
     stop() {},
@@ -43,7 +44,7 @@ export function barProgress(stream: NodeJS.WriteStream): Progress {
   const multi = new cliProgress.MultiBar(
     {
       stream,
-      format: ' {bar} {percentage}% | {file} | {rows} 行',
+      format: p.bar,
       hideCursor: true,
       clearOnComplete: false,
       barsize: 30,
@@ -59,7 +60,7 @@ export function barProgress(stream: NodeJS.WriteStream): Progress {
       bar?.update(consumed, { rows });
     },
     endFile(label, counts) {
-      bar?.update(bar.getTotal(), { rows: counts.read + counts.blank, file: `${label}（取込 ${counts.imported}・不合格 ${counts.rejected}）` });
+      bar?.update(bar.getTotal(), { rows: counts.read + counts.blank, file: format(p.barDone, { file: label, accepted: counts.read - counts.rejected, rejected: counts.rejected }) });
       bar?.stop();
     },
     note(message) {

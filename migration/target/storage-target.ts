@@ -2,6 +2,7 @@
 // not be running on it: LevelDB allows one process). Every document written is audited
 // in the same hash-chained log the server keeps, as the server's own writes are.
 import { userInfo } from 'node:os';
+import { format, migrationMessages } from '../../shared/index';
 import { AuditLog } from '../../server/audit/log';
 import type { AuditEntryDraft } from '../../server/audit/chain';
 import { createFileStore } from '../../server/files/store';
@@ -23,7 +24,7 @@ export function auditDraftsOf(written: readonly WrittenDocument[], userId: strin
     targetDocumentId: w.id,
     result: 'success' as const,
     ...(requestId !== undefined ? { requestId } : {}),
-    detail: (w.movedFrom !== undefined ? `${detail}（担当包括 ${w.movedFrom} → ${w.centerId ?? ''}）` : detail).slice(0, 200),
+    detail: (w.movedFrom !== undefined ? format(migrationMessages.audit.moved, { detail, from: w.movedFrom, to: w.centerId ?? '' }) : detail).slice(0, 200),
   }));
 }
 
@@ -32,7 +33,7 @@ export async function storageTarget(dataDir: string, userId: string): Promise<Mi
   try {
     const audit = await AuditLog.open(engine);
     const files = createFileStore(engine);
-    const detail = `移行（npm run migrate --data、OS ユーザー ${userInfo().username}）`;
+    const detail = format(migrationMessages.audit.data, { osUser: userInfo().username });
     const store = createMigrationStore(engine, {
       files,
       onWritten: async (written) => {

@@ -134,7 +134,7 @@ export const migrationRoutes: RouteModule = (api, ctx) => {
         ...(w.centerId !== undefined ? { centerId: w.centerId } : {}),
         ...(w.personId !== undefined ? { targetPersonId: w.personId } : {}),
         targetDocumentId: w.id,
-        detail: w.movedFrom !== undefined ? `migration (center ${w.movedFrom} → ${w.centerId ?? ''})` : 'migration',
+        detail: w.movedFrom !== undefined ? format(migrationMessages.audit.moved, { detail: migrationMessages.audit.server, from: w.movedFrom, to: w.centerId ?? '' }) : migrationMessages.audit.server,
       });
       await ctx.audit.appendMany(written.map((w) => auditDraft(call.source, event(w), at)));
     };

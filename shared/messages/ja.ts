@@ -714,13 +714,15 @@ export const migrationMessages = {
     loginFailed: 'サーバーにログインできません（{status}: {reason}）',
     serverUnreachable: 'サーバー {url} に接続できません（{reason}）',
     serverRefused: 'サーバーが移行データを受け付けませんでした（{status}: {reason}）',
-    storageFailed: '書き込み先を開けません（{reason}）',
     writeAborted: '書き込み中に止まりました（{reason}）。同じ指定でもう一度実行すると続きから取り込みます',
   },
   progress: {
     file: '{file}: {rows} 行',
-    fileDone: '{file}: {read} 行（取込 {imported}・不合格 {rejected}・空行 {blank}）',
+    fileDone: '{file}: {read} 行（合格 {accepted}・不合格 {rejected}・空行 {blank}）',
     flushing: '{what} を書き込んでいます（{count} 件）',
+    /** cli-progress's own placeholders ({bar}, {percentage}, {file}, {rows}). */
+    bar: ' {bar} {percentage}% | {file} | {rows} 行',
+    barDone: '{file}（合格 {accepted}・不合格 {rejected}）',
     done: '移行が終わりました（{seconds} 秒）',
   },
   summary: {
@@ -737,6 +739,24 @@ export const migrationMessages = {
     changes: '追加 {added} 件・更新 {updated} 件・担当包括の移動 {moved} 件',
     centers: '包括ごとの取込行数: {list}',
   },
+  usage: {
+    migrate:
+      '使い方: npm run migrate -- <移行元フォルダ> (--data <データフォルダ> | --server <URL> --user <ユーザーID>) [--dry-run] [--report <file.json>] [--rejects <file.csv>] [--mappings <フォルダ>]\n' +
+      '  --server のパスワードは環境変数 KIZUNA_PASSWORD で渡します（または --token）',
+    generate: '使い方: npm run legacy:generate -- --persons <人数> --seed <種> --out <フォルダ> [--revision 1] [--no-errors]',
+  },
+  generator: {
+    outRequired: '--out を指定してください',
+    outNotEmpty: '出力先 {path} が空ではありません（既存のファイルを上書きしません）',
+    badNumber: '--{option} には 0 以上の整数を指定してください（{value}）',
+    written: '{path} に {files} ファイル（{rows} 行）、PDF {images} 件、添付 {attachments} 件を書き出しました（{seconds} 秒）',
+    planted: '仕込んだエラー {planted} 件、不合格になるべき行 {rejects} 行: manifest.json',
+  },
+  audit: {
+    data: '移行（npm run migrate --data、OS ユーザー {osUser}）',
+    server: '移行（npm run migrate --server）',
+    moved: '{detail}（担当包括 {from} → {to}）',
+  },
   rejectCsv: {
     file: 'ファイル',
     row: '行',
@@ -744,12 +764,6 @@ export const migrationMessages = {
     value: '値',
     reason: '理由',
     key: 'キー',
-  },
-  targets: {
-    person: '基本個人情報',
-    plan: '計画',
-    master: 'マスタ',
-    center: '地域包括支援センターマスタ',
   },
 } as const;
 
