@@ -1,7 +1,20 @@
 // Setting values at dotted field paths (`scores.motor`, `answers.11`) in plain objects.
 
+const splitCache = new Map<string, readonly string[]>();
+
+/** `a.b.0` → ['a', 'b', '0'], remembered: a run sets the same few hundred paths millions of times. */
+export function segmentsOf(path: string): readonly string[] {
+  let segments = splitCache.get(path);
+  if (!segments) splitCache.set(path, (segments = path.split('.')));
+  return segments;
+}
+
 export function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
-  const segments = path.split('.');
+  if (!path.includes('.')) {
+    target[path] = value;
+    return;
+  }
+  const segments = segmentsOf(path);
   let node: Record<string, unknown> | unknown[] = target;
   for (let i = 0; i < segments.length - 1; i++) {
     const segment = segments[i] as string;

@@ -73,6 +73,8 @@ export class RowMapper {
   private readonly collection: CollectionName;
   private readonly embedders: Mapping[];
   private readonly owned: ReadonlySet<string>;
+  private readonly ownedList: readonly string[];
+  private readonly rowProjection: Projection;
   private readonly defaulted: readonly string[];
   private readonly folderListings = new Map<string, Map<string, string>>();
   private readonly titleOf: (file: string) => string;
@@ -94,6 +96,8 @@ export class RowMapper {
     }
     for (const d of this.defaulted) owned.delete(d);
     this.owned = owned;
+    this.ownedList = [...owned];
+    this.rowProjection = projectionOf(compiled);
     this.titleOf = (file) => context.set.byFile.get(file)?.mapping.title ?? file;
   }
 
@@ -271,7 +275,7 @@ export class RowMapper {
     const problems = this.schemaProblems(record, doc, undefined);
     if (problems.length > 0) return this.rejectRow(record.row, key, problems);
 
-    const projection = projectionOf(state.compiled);
+    const projection = this.rowProjection;
     const row: RowRef = { state, row: record.row, key, hash: hashValues(this.projected(values, {})) };
     if (this.isHeld) {
       let holder = context.holders.get(mapping.file);
@@ -394,10 +398,13 @@ export class RowMapper {
     return units;
   }
 
-  ownedFields(doc: PlainDocument): string[] {
-    const owned = new Set(this.owned);
-    for (const field of Object.keys(doc)) if (!STAMP_FIELDS.has(field) && !this.defaulted.includes(field)) owned.add(field);
-    return [...owned];
+  /** The mapping's own fields, plus any other field the document has (shared array when there is none). */
+  ownedFields(doc: PlainDocument): readonly string[] {
+    let extra: string[] | undefined;
+    for (const field of Object.keys(doc)) {
+      if (!this.owned.has(field) && !STAMP_FIELDS.has(field) && !this.defaulted.includes(field)) (extra ??= []).push(field);
+    }
+    return extra ? [...this.ownedList, ...extra] : this.ownedList;
   }
 
   /**

@@ -3,8 +3,7 @@
 // reads the row; after writing, the same projection of the document as read back from
 // the store must hash the same. The server computes it too (for `--server` imports), so
 // an IT administrator proves the import without ever receiving case content.
-import { createHash } from 'node:crypto';
-import canonicalize from 'canonicalize';
+import { hash } from 'node:crypto';
 
 export interface Projection {
   /** Embedded rows: where the item (or sub-object) is in the document. */
@@ -22,17 +21,76 @@ export type ProjectedValues = Record<string, unknown>;
 
 export const rootFieldKey = (field: string): string => `^${field}`;
 
+const splitCache = new Map<string, readonly string[]>();
+
 export function getPath(value: unknown, path: string): unknown {
+  if (!path.includes('.')) return value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[path] : undefined;
+  let segments = splitCache.get(path);
+  if (!segments) splitCache.set(path, (segments = path.split('.')));
   let node: unknown = value;
-  for (const segment of path.split('.')) {
+  for (const segment of segments) {
     if (node === null || typeof node !== 'object') return undefined;
     node = (node as Record<string, unknown>)[segment];
   }
   return node;
 }
 
+/**
+ * A JSON value with every object's keys in code-unit order, copying only what is out of
+ * order. JSON.stringify of it is the RFC 8785 canonical form for the values documents
+ * hold (strings, finite numbers, booleans, null, arrays, plain objects). The
+ * `canonicalize` package gives the same text about four times slower, which at millions
+ * of legacy rows (each hashed at least twice) was a fifth of an import's time.
+ */
+function inOrder(value: unknown): boolean {
+  if (value === null || typeof value !== 'object') return true;
+  if (Array.isArray(value)) return value.every(inOrder);
+  let previous: string | undefined;
+  for (const key in value) {
+    if (previous !== undefined && previous > key) return false;
+    previous = key;
+    if (!inOrder((value as Record<string, unknown>)[key])) return false;
+  }
+  return true;
+}
+
+function ordered(value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || inOrder(value)) return value;
+  return reordered(value);
+}
+
+function reordered(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    let copy: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const item = reordered(value[i]);
+      if (item !== value[i]) (copy ??= value.slice())[i] = item;
+    }
+    return copy ?? value;
+  }
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record);
+  let changed = false;
+  for (let i = 1; i < keys.length && !changed; i++) changed = (keys[i - 1] as string) > (keys[i] as string);
+  const entries: Array<[string, unknown]> = [];
+  for (const key of keys) {
+    const item = reordered(record[key]);
+    if (item !== record[key]) changed = true;
+    entries.push([key, item]);
+  }
+  if (!changed) return value;
+  entries.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  return Object.fromEntries(entries);
+}
+
+/** Canonical JSON (keys sorted at every level, undefined members left out). */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(ordered(value)) ?? 'null';
+}
+
 function sameValue(a: unknown, b: unknown): boolean {
-  return a === b || (typeof a === 'object' && a !== null && typeof b === 'object' && b !== null && canonicalize(a) === canonicalize(b));
+  return a === b || (typeof a === 'object' && a !== null && typeof b === 'object' && b !== null && canonicalJson(a) === canonicalJson(b));
 }
 
 /** The values a projection selects from a document, or null when its item is not there. */
@@ -56,9 +114,7 @@ export function project(doc: Readonly<Record<string, unknown>>, projection: Proj
 }
 
 export function hashValues(values: ProjectedValues): string {
-  const text = canonicalize(values);
-  if (text === undefined) throw new Error('values cannot be canonicalized');
-  return createHash('sha256').update(text, 'utf8').digest('hex');
+  return hash('sha256', canonicalJson(values), 'hex');
 }
 
 /** The content hash of a row's part of a stored document; null when that part is absent. */

@@ -8,13 +8,12 @@
 //   removes, never a loss);
 // - after writing, every document is read back and each legacy row's projection hashed,
 //   which is what the reconciliation report compares.
-import canonicalize from 'canonicalize';
 import type { CollectionName, PlainDocument } from '../../shared/index';
 import { centerDatabaseName, globalDatabases } from '../storage/names';
 import type { Database, StorageEngine, StoredDocument } from '../storage/port';
 import { fromStored, toStored } from '../util/documents';
 import type { FileStore } from '../files/store';
-import { projectionHash, type Projection } from './projection';
+import { canonicalJson, projectionHash, type Projection } from './projection';
 
 export interface ImportUnit {
   collection: CollectionName;
@@ -63,8 +62,16 @@ export interface MigrationStoreOptions {
   onWritten?: (written: readonly WrittenDocument[]) => Promise<void>;
 }
 
+export interface ImportOptions {
+  /** Compare and report, write nothing. */
+  dryRun?: boolean;
+  /** Overrides the store's stamp and audit hook for this batch (the request that sent it). */
+  stamp?: MigrationStoreOptions['stamp'];
+  onWritten?: MigrationStoreOptions['onWritten'];
+}
+
 export interface MigrationStore {
-  importBatch(units: readonly ImportUnit[], options?: { dryRun?: boolean }): Promise<ImportOutcome[]>;
+  importBatch(units: readonly ImportUnit[], options?: ImportOptions): Promise<ImportOutcome[]>;
 }
 
 const STAMPS = ['createdAt', 'createdBy', 'updatedAt', 'updatedBy'] as const;
@@ -74,7 +81,7 @@ const MAX_ATTEMPTS = 3;
 function contentOf(doc: PlainDocument): string {
   const content: PlainDocument = {};
   for (const [key, value] of Object.entries(doc)) if (!key.startsWith('_') && !(STAMPS as readonly string[]).includes(key)) content[key] = value;
-  return canonicalize(content) ?? '';
+  return canonicalJson(content);
 }
 
 function centerOf(unit: ImportUnit): string | undefined {
@@ -149,8 +156,9 @@ export function createMigrationStore(engine: StorageEngine, options: MigrationSt
     return found;
   }
 
-  async function importOnce(units: readonly ImportUnit[], dryRun: boolean): Promise<ImportOutcome[]> {
-    const stamp = options.stamp?.();
+  async function importOnce(units: readonly ImportUnit[], call: ImportOptions): Promise<ImportOutcome[]> {
+    const dryRun = call.dryRun ?? false;
+    const stamp = (call.stamp ?? options.stamp)?.();
     // Where each unit's document is now.
     const current: Array<Array<{ centerId: string | undefined; db: string }>> = [];
     for (const unit of units) {
@@ -226,9 +234,9 @@ export function createMigrationStore(engine: StorageEngine, options: MigrationSt
         outcome.error = failure;
         return;
       }
+      // Projections read named fields only, so the stored document needs no copy without _id/_rev.
       const doc = readBack.get(`${db}\u0000${outcome.id}`);
-      const plain = doc ? fromStored<PlainDocument>(doc) : undefined;
-      outcome.after = unit.checks.map((p) => projectionHash(plain, p));
+      outcome.after = unit.checks.map((p) => projectionHash(doc, p));
       outcome.filesVerified = (unit.files ?? []).every((f) => fileResults.get(f.centerId)?.get(f.sha256) === true);
       // Keep the location index true for the rest of the run.
       if (unit.collection !== 'masters') {
@@ -238,18 +246,18 @@ export function createMigrationStore(engine: StorageEngine, options: MigrationSt
       }
     });
     const done = written.filter((w) => !failures.has(`${databaseOf(w.collection, w.centerId)}\u0000${w.id}`));
-    if (done.length > 0) await options.onWritten?.(done);
+    if (done.length > 0) await (call.onWritten ?? options.onWritten)?.(done);
     return outcomes;
   }
 
   return {
-    async importBatch(units, { dryRun = false } = {}) {
-      let outcomes = await importOnce(units, dryRun);
+    async importBatch(units, call = {}) {
+      let outcomes = await importOnce(units, call);
       // A conflict means someone wrote the document while we compared: read it again and redo.
       for (let attempt = 1; attempt < MAX_ATTEMPTS; attempt++) {
         const retry = outcomes.map((o, i) => (o.status === 'failed' && o.error?.startsWith('conflict') ? i : -1)).filter((i) => i >= 0);
         if (retry.length === 0) break;
-        const again = await importOnce(retry.map((i) => units[i] as ImportUnit), dryRun);
+        const again = await importOnce(retry.map((i) => units[i] as ImportUnit), call);
         outcomes = outcomes.map((o, i) => {
           const at = retry.indexOf(i);
           return at >= 0 ? (again[at] as ImportOutcome) : o;
