@@ -12,12 +12,11 @@ import { CannotRunError, prepareExport, runMigration } from './engine/run';
 import { summaryText, type MigrationReport } from './engine/report';
 import type { MigrationTarget } from './engine/sink';
 import { barProgress, plainProgress } from './progress';
-import { storageTarget } from './target/storage-target';
+import { workerStorageTarget } from './target/worker-target';
 import { serverTarget } from './target/server-target';
 
 const fatal = migrationMessages.fatal;
-const usage =
-  'npm run migrate -- <移行元フォルダ> (--data <データフォルダ> | --server <URL> --user <ユーザーID>) [--dry-run] [--report <file.json>] [--rejects <file.csv>] [--mappings <フォルダ>]';
+const usage = migrationMessages.usage.migrate;
 
 class UsageError extends Error {}
 
@@ -71,16 +70,18 @@ async function main(argv: string[]): Promise<number> {
     const batchSize = positive('--batch-size', values['batch-size'], 500);
     const startedAt = new Date();
     const reportPath = values.report ? resolve(values.report) : undefined;
+    // By default beside the report, or else beside the export folder: never inside this checkout.
+    const exportDir = resolve(exportArg);
     const rejectsPath = resolve(
-      values.rejects ?? (reportPath ? reportPath.replace(/(\.json)?$/i, '-rejects.csv') : `migration-rejects-${timestamp(startedAt)}.csv`),
+      values.rejects ?? (reportPath ? reportPath.replace(/(\.json)?$/i, '-rejects.csv') : `${exportDir}-rejects-${timestamp(startedAt)}.csv`),
     );
 
     // The mappings, then the export's files and headers, are checked before anything is opened.
     const set = loadMappings(values.mappings ? resolve(values.mappings) : defaultMappingDir);
-    const prepared = prepareExport(resolve(exportArg), set);
+    const prepared = prepareExport(exportDir, set);
     const user = values.user ?? 'migration';
     if (!dryRun) {
-      if (values.data) target = await storageTarget(resolve(values.data), user);
+      if (values.data) target = await workerStorageTarget(resolve(values.data), user);
       else if (values.server) target = await serverTarget(values.server, { user: values.user, token: values.token, password: process.env.KIZUNA_PASSWORD });
     }
     const progress = process.stderr.isTTY ? barProgress(process.stderr) : plainProgress((line) => console.log(line));
