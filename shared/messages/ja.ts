@@ -1017,6 +1017,7 @@ export const caseWorkMessages = {
     original: '作成時',
     correctedAt: '訂正 {at}（{by}）',
     changedFields: '変更した項目: {fields}',
+    fieldColumn: '項目',
     previousValue: '訂正前',
     nextValue: '訂正後',
     noHistory: '訂正はありません',
@@ -1032,6 +1033,8 @@ export const caseWorkMessages = {
     new: '基本チェックリストを入力', // link (tests)
     methods: { counter: '窓口', visit: '訪問', mail: '郵送' },
     questionsLegend: '質問項目',
+    questionColumn: '質問',
+    unanswered: '未回答',
     question: '{number}. {text}', // accessible name (tests): begins with the number and a period
     bmiGroup: '{number}. 身長・体重',
     height: '身長', // accessible name (tests)
@@ -1049,7 +1052,7 @@ export const caseWorkMessages = {
     answeredValue: '（回答 {answered}／{of}）',
     total: '1〜20の該当数: {count}',
     eligible: '事業対象者に該当します', // contains 事業対象者 (tests)
-    notEligible: '事業対象者の基準には該当しません',
+    notEligible: '非該当（どの基準にも当てはまりません）',
     criteriaMet: '該当した基準',
     incomplete: '未回答があるため判定していません',
     missing: '未回答: {items}',
@@ -1073,6 +1076,7 @@ export const caseWorkMessages = {
     kinds: { preventionPlan: '介護予防サービス・支援計画書', communityProgramPlan: '総合事業の介護予防ケアマネジメント計画' },
     newVersion: '新しい版を作成', // button (tests)
     newVersionHint: '前の版の内容から始めます。前の版はそのまま残ります。',
+    versionExists: 'この版にはすでに新しい版があります。最新の版から作成してください。',
     fixed: '同意済みのため、この版は変更できません。変更するときは新しい版を作成してください。',
     empty: 'まだケアプランはありません',
     columns: { kind: '種別', version: '版', createdOn: '作成日', category: '区分', consent: '同意日', evaluation: '評価' },
@@ -1173,7 +1177,7 @@ export const caseWorkMessages = {
   due: {
     heading: 'ケアプランの期限', // region heading (tests)
     noPlan: '現在のケアプランはありません',
-    currentPlan: '現在の計画: {plan}',
+    currentPlan: '現在の計画',
     monitoring: 'モニタリング',
     evaluation: '評価',
     lastMonitoring: '最終 {date}',
