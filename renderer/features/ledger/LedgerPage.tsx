@@ -8,6 +8,7 @@ import { useLedgerOpenAudit } from './ledger-audit';
 import { useMasterNames, usePerson } from './use-person';
 import { Fields, Section, type FieldRow } from './Section';
 import { DataTable } from '../../ui/DataTable';
+import { CaseWorkSection } from '../case-work/CaseWorkSection';
 
 const m = uiMessages.ledger;
 const f = m.fields;
@@ -91,6 +92,8 @@ function Ledger({ person }: { person: Person }) {
       <Section title={m.sections.center}>
         <Fields rows={[[f.center, centerText(person.centerId)]]} />
       </Section>
+
+      <CaseWorkSection person={person} />
 
       <Section title={m.sections.household}>
         {person.household ? (
