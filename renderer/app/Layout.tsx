@@ -1,4 +1,4 @@
-import { useEffect, useSyncExternalStore } from 'react';
+import { useEffect } from 'react';
 import { NavLink, Navigate, Route, Routes } from 'react-router-dom';
 import { caseWorkMessages, centerName, format, uiMessages } from '../../shared/index';
 import { useOpenSession, useServices } from './context';
@@ -8,7 +8,6 @@ import { LedgerPage } from '../features/ledger/LedgerPage';
 import { SyncStatusBar } from '../features/sync-status/SyncStatusBar';
 import { SyncIssuesPage } from '../features/sync-status/SyncIssuesPage';
 import { NotFoundPage } from './NotFoundPage';
-import { DeviceSettingsPage } from '../features/device-settings/DeviceSettingsPage';
 import { caseWorkRoutes } from '../features/case-work/routes';
 
 const m = uiMessages.nav;
@@ -21,10 +20,9 @@ function scopeText(user: { allCenters: boolean; centers: readonly string[] }): s
 /** The frame of every screen once a user's data is open: who is signed in, the sync status, the menu. */
 export function Layout() {
   const session = useOpenSession();
-  const { session: service, settings } = useServices();
-  const { idleMinutes } = useSyncExternalStore(settings.subscribe, settings.get);
+  const { session: service, records } = useServices();
 
-  useEffect(() => watchIdle({ idleMinutes, onIdle: () => void service.lock('idleLocked') }), [idleMinutes, service]);
+  useEffect(() => watchIdle({ idleMinutes: records.settings().idleMinutes, onIdle: () => void service.lock('idleLocked') }), [records, service]);
 
   return (
     <div className="frame">
@@ -43,9 +41,6 @@ export function Layout() {
             </li>
             <li>
               <NavLink to="/sync">{m.syncIssues}</NavLink>
-            </li>
-            <li>
-              <NavLink to="/settings">{m.settings}</NavLink>
             </li>
           </ul>
         </nav>
@@ -69,7 +64,6 @@ export function Layout() {
           <Route path="/search" element={<SearchPage />} />
           <Route path="/persons/:personId" element={<LedgerPage />} />
           <Route path="/sync" element={<SyncIssuesPage />} />
-          <Route path="/settings" element={<DeviceSettingsPage />} />
           {caseWorkRoutes}
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
