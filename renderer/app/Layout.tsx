@@ -1,6 +1,6 @@
-import { useEffect } from 'react';
+import { useEffect, useSyncExternalStore } from 'react';
 import { NavLink, Navigate, Route, Routes } from 'react-router-dom';
-import { caseWorkMessages, centerName, format, uiMessages } from '../../shared/index';
+import { centerName, format, uiMessages } from '../../shared/index';
 import { useOpenSession, useServices } from './context';
 import { watchIdle } from '../session/idle';
 import { SearchPage } from '../features/search/SearchPage';
@@ -8,7 +8,7 @@ import { LedgerPage } from '../features/ledger/LedgerPage';
 import { SyncStatusBar } from '../features/sync-status/SyncStatusBar';
 import { SyncIssuesPage } from '../features/sync-status/SyncIssuesPage';
 import { NotFoundPage } from './NotFoundPage';
-import { caseWorkRoutes } from '../features/case-work/routes';
+import { DeviceSettingsPage } from '../features/device-settings/DeviceSettingsPage';
 
 const m = uiMessages.nav;
 
@@ -20,9 +20,10 @@ function scopeText(user: { allCenters: boolean; centers: readonly string[] }): s
 /** The frame of every screen once a user's data is open: who is signed in, the sync status, the menu. */
 export function Layout() {
   const session = useOpenSession();
-  const { session: service, records } = useServices();
+  const { session: service, settings } = useServices();
+  const { idleMinutes } = useSyncExternalStore(settings.subscribe, settings.get);
 
-  useEffect(() => watchIdle({ idleMinutes: records.settings().idleMinutes, onIdle: () => void service.lock('idleLocked') }), [records, service]);
+  useEffect(() => watchIdle({ idleMinutes, onIdle: () => void service.lock('idleLocked') }), [idleMinutes, service]);
 
   return (
     <div className="frame">
@@ -37,10 +38,10 @@ export function Layout() {
               <NavLink to="/search">{m.search}</NavLink>
             </li>
             <li>
-              <NavLink to="/consultations">{caseWorkMessages.consultation.nav}</NavLink>
+              <NavLink to="/sync">{m.syncIssues}</NavLink>
             </li>
             <li>
-              <NavLink to="/sync">{m.syncIssues}</NavLink>
+              <NavLink to="/settings">{m.settings}</NavLink>
             </li>
           </ul>
         </nav>
@@ -64,7 +65,7 @@ export function Layout() {
           <Route path="/search" element={<SearchPage />} />
           <Route path="/persons/:personId" element={<LedgerPage />} />
           <Route path="/sync" element={<SyncIssuesPage />} />
-          {caseWorkRoutes}
+          <Route path="/settings" element={<DeviceSettingsPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </main>

@@ -1,6 +1,6 @@
 import { ApiClient } from '../api/client';
 import { browserKeyValueStore } from '../device/key-value';
-import { DeviceRecords } from '../device/device-records';
+import { DeviceRecords, type DeviceSettings } from '../device/device-records';
 import { SessionService } from '../session/session-service';
 import { openBrowserDatabase, removeAllBrowserDatabases, removeBrowserDatabase } from '../store/browser';
 import { createSyncStatusStore } from '../features/sync-status/status-store';
@@ -8,9 +8,17 @@ import type { SyncStatusStore } from '../sync/status';
 
 // Everything the screens share, built once per page load for one server.
 
+/** The device settings as screens read them, told when they change. */
+export interface SettingsStore {
+  get(): DeviceSettings;
+  set(settings: DeviceSettings): void;
+  subscribe(listener: () => void): () => void;
+}
+
 export interface AppServices {
   serverUrl: string;
   records: DeviceRecords;
+  settings: SettingsStore;
   api: ApiClient;
   session: SessionService;
   syncStatus: SyncStatusStore;
@@ -33,7 +41,24 @@ export function createAppServices(serverUrl: string): AppServices {
     removeAllDatabases: removeAllBrowserDatabases,
   });
   revoked.wipe = () => void session.wipeDevice();
-  return { serverUrl, records, api, session, syncStatus: createSyncStatusStore() };
+  return { serverUrl, records, settings: settingsStore(records), api, session, syncStatus: createSyncStatusStore() };
+}
+
+function settingsStore(records: DeviceRecords): SettingsStore {
+  let current = records.settings();
+  const listeners = new Set<() => void>();
+  return {
+    get: () => current,
+    set(settings) {
+      records.saveSettings(settings);
+      current = records.settings();
+      for (const listener of listeners) listener();
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
 }
 
 /**

@@ -23,6 +23,11 @@ export interface DeviceSettings {
 }
 
 export const defaultSettings: DeviceSettings = { idleMinutes: 10 };
+
+/** An idle lock longer than an hour would leave a screen of personal data open on a desk. */
+export const idleMinutesRange = { min: 1, max: 60 } as const;
+export const isIdleMinutes = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isInteger(value) && value >= idleMinutesRange.min && value <= idleMinutesRange.max;
 export const defaultLeaseDays = 14;
 
 /** One user who has signed in on this device. */
@@ -93,10 +98,11 @@ export class DeviceRecords {
   settings(): DeviceSettings {
     const stored = readJson(this.store, settingsKey, isSettings) ?? {};
     const idle = stored.idleMinutes;
-    return { idleMinutes: typeof idle === 'number' && idle >= 1 && idle <= 240 ? idle : defaultSettings.idleMinutes };
+    return { idleMinutes: isIdleMinutes(idle) ? idle : defaultSettings.idleMinutes };
   }
 
   saveSettings(settings: DeviceSettings): void {
+    if (!isIdleMinutes(settings.idleMinutes)) throw new RangeError(`idleMinutes must be an integer from ${idleMinutesRange.min} to ${idleMinutesRange.max}`);
     writeJson(this.store, settingsKey, settings);
   }
 

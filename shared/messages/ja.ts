@@ -432,6 +432,7 @@ export const uiMessages = {
   nav: {
     search: '検索',
     syncIssues: '同期の要対応',
+    settings: '端末の設定',
     lock: 'ロック',
     signOut: 'ログアウト',
     signedInAs: '{name}（{center}）',
@@ -471,6 +472,16 @@ export const uiMessages = {
     submit: '登録する',
     invalidId: '端末IDの形式が正しくありません（英数字と . _ - で120文字まで）',
     invalidToken: '端末トークンの形式が正しくありません（英数字と _ - で16〜128文字）',
+  },
+  deviceSettings: {
+    title: '端末の設定',
+    idleMinutes: '自動ロックまでの時間（分）',
+    idleMinutesHint: '操作がないまま、この時間が過ぎると画面をロックします（{min}〜{max}分）。',
+    idleMinutesInvalid: '自動ロックまでの時間は {min}〜{max} の整数（分）で入力してください',
+    save: '保存する',
+    saved: '保存しました。',
+    deviceHeading: 'この端末',
+    deviceId: '端末ID',
   },
   serverSetup: {
     title: 'サーバーの設定',

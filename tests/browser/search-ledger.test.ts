@@ -3,7 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../support/server';
 import { collectPageErrors, desktopViewport, launchChromium, tabletViewport } from '../support/browser';
-import { expectNoPageErrors, rawIndexedDb, seedServer, signIn, slow, waitForSync } from './helpers';
+import { demoPassword, expectNoPageErrors, rawIndexedDb, seedServer, signIn, slow, waitForSync } from './helpers';
 import { centerPersons, clinic, ledgerPerson } from './fixtures';
 
 // A care manager of center 01 on a PC: sign in online, the sync brings the center's
@@ -116,6 +116,27 @@ describe('person search and ledger', () => {
     await page.goto(`${server.url}/#/sync`);
     await page.getByRole('heading', { name: '同期の要対応' }).waitFor();
     expect(await axe(page)).toEqual([]);
+    await page.goto(`${server.url}/#/settings`);
+    await page.getByRole('heading', { name: '端末の設定' }).waitFor();
+    expect(await axe(page)).toEqual([]);
+  });
+
+  it('lets the idle lock be set on this device, within bounds', async () => {
+    await page.goto(`${server.url}/#/settings`);
+    const minutes = page.getByLabel('自動ロックまでの時間（分）');
+    expect(await minutes.inputValue()).toBe('10');
+    await minutes.fill('0');
+    await page.getByRole('button', { name: '保存する' }).click();
+    expect(await page.locator('main').innerText()).toContain('自動ロックまでの時間は 1〜60 の整数（分）で入力してください');
+    await minutes.fill('１５');
+    await page.getByRole('button', { name: '保存する' }).click();
+    await page.getByText('保存しました。').waitFor();
+    await page.reload(); // a reload locks: the data key lives only in memory
+    await page.getByLabel('ユーザーID').fill('chuo-cm1');
+    await page.getByLabel('パスワード').fill(demoPassword);
+    await page.getByRole('button', { name: 'ログイン' }).click();
+    await page.getByRole('heading', { name: '端末の設定' }).waitFor();
+    expect(await page.getByLabel('自動ロックまでの時間（分）').inputValue()).toBe('15');
   });
 
   it('gives tablet users large touch targets and a readable login screen', async () => {
