@@ -1216,8 +1216,4 @@ export const caseWorkMessages = {
     failed: 'PDFを作成できませんでした: {reason}',
     workerFailed: '印刷の処理を開始できませんでした（{reason}）',
   },
-  audit: {
-    list: 'list',
-    centerList: 'centerList',
-  },
 } as const;

@@ -3,7 +3,7 @@ import { type CarePlan, caseWorkMessages, choiceLabels, isLatestPlanVersion, new
 import { useOpenSession } from '../../app/context';
 import { DataTable } from '../../ui/DataTable';
 import { warekiDate } from '../../ui/format';
-import { caseWorkMenus, useViewAudit } from '../case-work/audit';
+import { caseWorkMenus, listDetail, useViewAudit } from '../case-work/audit';
 import { AuditGate, CaseHeading, PersonFrame } from '../case-work/frame';
 import { usePersonRecords } from '../case-work/records';
 import { planPath, planTitle } from './labels';
@@ -18,7 +18,7 @@ export function PlanListPage() {
 
 function Plans({ person }: { person: Person }) {
   const session = useOpenSession();
-  const audit = useViewAudit(session, { menu: caseWorkMenus.carePlan, operation: 'read', centerId: person.centerId, personId: person.id, detail: caseWorkMessages.audit.list });
+  const audit = useViewAudit(session, { menu: caseWorkMenus.carePlan, operation: 'read', centerId: person.centerId, personId: person.id, detail: listDetail });
   const plans = usePersonRecords(session.db, 'carePlans', person.id);
   const evaluations = usePersonRecords(session.db, 'planEvaluations', person.id);
   return (

@@ -15,6 +15,9 @@ export const caseWorkMenus = {
   evaluation: 'planEvaluation',
 } as const;
 
+/** The detail of a read entry for a list of a person's records (rather than one record). */
+export const listDetail = 'list';
+
 export interface CaseAuditEvent {
   menu: (typeof caseWorkMenus)[keyof typeof caseWorkMenus];
   operation: AuditOperation;

@@ -3,7 +3,7 @@ import { type BasicChecklist, caseWorkMessages, newestChecklistFirst, type Perso
 import { useOpenSession } from '../../app/context';
 import { DataTable } from '../../ui/DataTable';
 import { warekiDate } from '../../ui/format';
-import { caseWorkMenus, useViewAudit } from '../case-work/audit';
+import { caseWorkMenus, listDetail, useViewAudit } from '../case-work/audit';
 import { AuditGate, CaseHeading, PersonFrame } from '../case-work/frame';
 import { usePersonRecords } from '../case-work/records';
 import { resultText } from './Judgement';
@@ -24,7 +24,7 @@ function domainsText(checklist: BasicChecklist): string {
 
 function Checklists({ person }: { person: Person }) {
   const session = useOpenSession();
-  const audit = useViewAudit(session, { menu: caseWorkMenus.checklist, operation: 'read', centerId: person.centerId, personId: person.id, detail: caseWorkMessages.audit.list });
+  const audit = useViewAudit(session, { menu: caseWorkMenus.checklist, operation: 'read', centerId: person.centerId, personId: person.id, detail: listDetail });
   const records = usePersonRecords(session.db, 'basicChecklists', person.id);
   return (
     <div className="case-work">

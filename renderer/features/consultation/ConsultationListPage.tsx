@@ -4,7 +4,7 @@ import { caseWorkMessages, type Consultation, filterConsultations, format, type 
 import { useOpenSession } from '../../app/context';
 import { warekiDate } from '../../ui/format';
 import { DataTable } from '../../ui/DataTable';
-import { caseWorkMenus, useViewAudit } from '../case-work/audit';
+import { caseWorkMenus, listDetail, useViewAudit } from '../case-work/audit';
 import { AuditGate, CaseHeading, PersonFrame } from '../case-work/frame';
 import { usePersonRecords } from '../case-work/records';
 import { categoryLabel, consulterText, flagsText, summary, timeText } from './labels';
@@ -18,7 +18,7 @@ export function ConsultationListPage() {
 
 function PersonConsultations({ person }: { person: Person }) {
   const session = useOpenSession();
-  const audit = useViewAudit(session, { menu: caseWorkMenus.consultation, operation: 'read', centerId: person.centerId, personId: person.id, detail: caseWorkMessages.audit.list });
+  const audit = useViewAudit(session, { menu: caseWorkMenus.consultation, operation: 'read', centerId: person.centerId, personId: person.id, detail: listDetail });
   const records = usePersonRecords(session.db, 'consultations', person.id);
   return (
     <div className="case-work">
