@@ -2,6 +2,8 @@
 // MigrationTarget, its calls posted to the worker and answered from there.
 import { Worker } from 'node:worker_threads';
 import type { ImportOutcome } from '../../server/migration/store';
+import { format, migrationMessages } from '../../shared/index';
+import { CannotRunError } from '../engine/run';
 import type { MigrationTarget } from '../engine/sink';
 import type { WorkerAnswer, WorkerRequest } from './storage-worker';
 
@@ -35,8 +37,14 @@ export async function workerStorageTarget(dataDir: string, user: string): Promis
       pending.set(id, { resolve, reject });
       worker.postMessage({ id, op, args });
     });
-  // The worker answers id 0 once the store is open (or could not be).
-  await new Promise<unknown>((resolve, reject) => pending.set(0, { resolve, reject }));
+  // The worker answers id 0 once the store is open (or could not be: another process,
+  // typically the server, holds the folder's LevelDB locks).
+  try {
+    await new Promise<unknown>((resolve, reject) => pending.set(0, { resolve, reject }));
+  } catch (error) {
+    await worker.terminate();
+    throw new CannotRunError([format(migrationMessages.fatal.storageOpen, { path: dataDir, reason: (error as Error).message })]);
+  }
 
   return {
     description: dataDir,

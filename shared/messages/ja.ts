@@ -726,6 +726,7 @@ export const migrationMessages = {
     serverUnreachable: 'サーバー {url} に接続できません（{reason}）',
     serverRefused: 'サーバーが移行データを受け付けませんでした（{status}: {reason}）',
     writeAborted: '書き込み中に止まりました（{reason}）。同じ指定でもう一度実行すると続きから取り込みます',
+    storageOpen: 'データフォルダ {path} を開けません（{reason}）。サーバーがこのフォルダで動いているときは、止めてから実行するか --server を使ってください',
   },
   progress: {
     file: '{file}: {rows} 行',

@@ -9,6 +9,7 @@ import { generateLegacyExport } from '../../../migration/fixtures/generate';
 import type { Manifest } from '../../../migration/fixtures/manifest';
 import { defaultMappingDir } from '../../../migration/mapping/load';
 import { decodeExportFile, encodeCp932 } from '../../../migration/read/encoding';
+import { startTestServer } from '../../support/server';
 import { readRejects, readReport, runCli } from './helpers';
 
 let work: string;
@@ -79,6 +80,18 @@ describe('npm run migrate when the import cannot run', () => {
     expect(result.stderr).toContain('21_consultation.csv の見出し行の列「受付日」はマッピング 21_consultation.json にありません');
     expect(result.stderr).toContain('21_consultation.csv の見出し行に列「相談日」がありません');
     expect(existsSync(data)).toBe(false);
+  });
+
+  it('refuses a data folder the running server holds, and says to stop it or use --server', async () => {
+    const server = await startTestServer();
+    try {
+      const result = await runCli([exportDir, '--data', server.dataDir]);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(`データフォルダ ${server.dataDir} を開けません`);
+      expect(result.stderr).toContain('--server');
+    } finally {
+      await server.close();
+    }
   });
 
   it('says what is wrong with the command line', async () => {
