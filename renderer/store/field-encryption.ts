@@ -9,16 +9,20 @@ import { getProperty, hasEncryption, newRxError, setProperty, wrapRxStorageInsta
 // document, and authenticates: a changed byte at rest fails to decrypt instead of
 // decrypting to garbage. The key vault already requires WebCrypto (a secure context).
 //
-// Stored form of an encrypted field: `g1:` + base64 of (12-byte random IV ‖ ciphertext
-// and tag) of the field's JSON.
+// Stored form: a document's encrypted fields are sealed together, once per write (each
+// WebCrypto call has a fixed cost, and a first sync writes every document twice: the
+// document and the replication's copy of it). The first encrypted field present holds
+// `g1:` + base64 of (12-byte random IV ‖ ciphertext and tag) of the JSON of all of them,
+// by path; each other one present holds the marker `g1*`.
 
 const prefix = 'g1:';
+const marker = 'g1*';
 /**
  * RxDB reads back what it just wrote (every write event is decrypted for its change
  * stream, once per listener): the last ciphertexts written here decrypt from memory. They
  * hold nothing the open database does not already hold in memory while it is unlocked.
  */
-const recentLimit = 4096;
+const recentLimit = 8192;
 const recentByKey = new WeakMap<CryptoKey, Map<string, string>>();
 
 function recentOf(key: CryptoKey): Map<string, string> {
@@ -52,26 +56,27 @@ function fromBase64(text: string): Uint8Array<ArrayBuffer> {
   return bytes;
 }
 
-export async function encryptField(value: unknown, key: CryptoKey): Promise<string> {
+/** `context` (the document's id) is authenticated with the value: a sealed value moved to another document does not open. */
+export async function encryptField(value: unknown, key: CryptoKey, context = ''): Promise<string> {
   const json = JSON.stringify(value);
   const iv = globalThis.crypto.getRandomValues(new Uint8Array(12));
-  const sealed = new Uint8Array(await globalThis.crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, utf8.encode(json)));
+  const sealed = new Uint8Array(await globalThis.crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: utf8.encode(context) }, key, utf8.encode(json)));
   const out = new Uint8Array(iv.length + sealed.length);
   out.set(iv);
   out.set(sealed, iv.length);
   const stored = prefix + toBase64(out);
   const recent = recentOf(key);
-  recent.set(stored, json);
+  recent.set(`${context}\u0000${stored}`, json);
   if (recent.size > recentLimit) recent.delete(recent.keys().next().value as string);
   return stored;
 }
 
-export async function decryptField(stored: string, key: CryptoKey): Promise<unknown> {
-  const known = recentOf(key).get(stored);
+export async function decryptField(stored: string, key: CryptoKey, context = ''): Promise<unknown> {
+  const known = recentOf(key).get(`${context}\u0000${stored}`);
   if (known !== undefined) return JSON.parse(known) as unknown;
   if (!stored.startsWith(prefix)) throw new Error('an encrypted field is not in the stored form this client writes');
   const bytes = fromBase64(stored.slice(prefix.length));
-  const plain = await globalThis.crypto.subtle.decrypt({ name: 'AES-GCM', iv: bytes.subarray(0, 12) }, key, bytes.subarray(12));
+  const plain = await globalThis.crypto.subtle.decrypt({ name: 'AES-GCM', iv: bytes.subarray(0, 12), additionalData: utf8.encode(context) }, key, bytes.subarray(12));
   return JSON.parse(fromUtf8.decode(plain)) as unknown;
 }
 
@@ -88,6 +93,30 @@ function storedSchema<T>(schema: RxJsonSchema<T>, paths: readonly string[]): RxJ
   return plain;
 }
 
+/** Seals the present encrypted fields of a copy of `doc` into the first of them. */
+async function seal(doc: Record<string, unknown>, paths: readonly string[], key: CryptoKey, primaryPath: string): Promise<Record<string, unknown>> {
+  const copy = structuredClone(doc);
+  const present = paths.filter((path) => getProperty(copy, path) !== undefined);
+  if (present.length === 0) return copy;
+  const values: Record<string, unknown> = {};
+  for (const path of present) values[path] = getProperty(copy, path);
+  const sealed = await encryptField(values, key, String(copy[primaryPath]));
+  present.forEach((path, index) => setProperty(copy, path, index === 0 ? sealed : marker));
+  return copy;
+}
+
+async function unseal(doc: Record<string, unknown>, paths: readonly string[], key: CryptoKey, primaryPath: string): Promise<Record<string, unknown>> {
+  const copy = structuredClone(doc);
+  const present = paths.filter((path) => getProperty(copy, path) !== undefined);
+  if (present.length === 0) return copy;
+  const values = (await decryptField(getProperty(copy, present[0]!) as string, key, String(copy[primaryPath]))) as Record<string, unknown>;
+  for (const path of present) {
+    if (!(path in values)) throw new Error(`the sealed fields of a stored document lack ${path}`);
+    setProperty(copy, path, values[path]);
+  }
+  return copy;
+}
+
 export function wrappedFieldEncryptionStorage<Internals, Options>(args: { storage: RxStorage<Internals, Options> }): RxStorage<Internals, Options> {
   return {
     ...args.storage,
@@ -98,22 +127,15 @@ export function wrappedFieldEncryptionStorage<Internals, Options>(args: { storag
         throw newRxError('EN3', { database: params.databaseName, collection: params.collectionName, schema: params.schema });
       }
       const paths = params.schema.encrypted ?? [];
+      const { primaryKey } = params.schema;
+      const primaryPath = typeof primaryKey === 'string' ? primaryKey : (primaryKey as { key: string }).key;
       const key = deriveKey(params.password);
       const instance = await args.storage.createStorageInstance({ ...params, schema: storedSchema(params.schema, paths) });
-      const transform = async (doc: Record<string, unknown>, change: (value: unknown, key: CryptoKey) => Promise<unknown>) => {
-        const copy = structuredClone(doc);
-        const cryptoKey = await key;
-        for (const path of paths) {
-          const value: unknown = getProperty(copy, path);
-          if (value !== undefined) setProperty(copy, path, await change(value, cryptoKey));
-        }
-        return copy;
-      };
       return wrapRxStorageInstance(
         params.schema,
         instance,
-        (doc) => transform(doc as Record<string, unknown>, encryptField),
-        async (doc) => (await transform(doc as Record<string, unknown>, (value, cryptoKey) => decryptField(value as string, cryptoKey))) as typeof doc,
+        async (doc) => seal(doc as Record<string, unknown>, paths, await key, primaryPath),
+        async (doc) => (await unseal(doc as Record<string, unknown>, paths, await key, primaryPath)) as typeof doc,
       ) as unknown as RxStorageInstance<RxDocType, Internals, Options>;
     },
   };

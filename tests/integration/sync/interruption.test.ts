@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { generateDemoData } from '../../../shared/demo/index';
+import { createDataKey } from '../../../renderer/store/key-vault';
 import { startTestServer, type TestServer } from '../../support/server';
 import { startTcpProxy, type TcpProxy } from '../../support/tcp-proxy';
 import { documentsOf, openClient, seedDocuments, serverDocuments, until, type Client } from './support';
@@ -84,7 +85,9 @@ describe('an interrupted first sync', () => {
     const seeded = await seed();
     server = seeded.server;
     const name = `sync-resume-${Date.now()}`;
-    const first = await openClient(server, 'chuo-cm1', ['persons', 'consultations'], { name });
+    // Encrypted at rest, as the app keeps it: the reopened store reads what the first one wrote.
+    const encryptionKey = createDataKey();
+    const first = await openClient(server, 'chuo-cm1', ['persons', 'consultations'], { name, encryptionKey });
     await first.start({ pullBatchSize: batchSize });
     await until(() => first.pulled.filter((page) => page.collection === 'consultations').length >= 4);
     // Closing the app: the replication stops wherever it is.
@@ -93,7 +96,7 @@ describe('an interrupted first sync', () => {
     expect(before.length).toBeLessThan(seeded.total);
 
     // Reopened: what was stored before the close is there.
-    const second = await openClient(server, 'chuo-cm1', ['persons', 'consultations'], { name });
+    const second = await openClient(server, 'chuo-cm1', ['persons', 'consultations'], { name, encryptionKey });
     clients.push(second);
     const stored = await documentsOf(second.db, 'consultations');
     expect(stored.length).toBeGreaterThanOrEqual(batchSize);

@@ -152,10 +152,16 @@ export async function openClient(
   server: TestServer,
   userId: string,
   collections: readonly ClientCollectionName[],
-  options: { name?: string; serverUrl?: string; password?: string } = {},
+  options: { name?: string; serverUrl?: string; password?: string; encryptionKey?: string } = {},
 ): Promise<Client> {
   serial += 1;
-  const db = await createClientDatabase({ name: options.name ?? `sync-${userId}-${serial}-${Date.now()}`, storage, collections, multiInstance: false });
+  const db = await createClientDatabase({
+    name: options.name ?? `sync-${userId}-${serial}-${Date.now()}`,
+    storage,
+    collections,
+    multiInstance: false,
+    ...(options.encryptionKey !== undefined ? { encryptionKey: options.encryptionKey } : {}),
+  });
   const network = new Network();
   const status = createSyncStatusStore();
   const session = await server.login(userId, options.password !== undefined ? { password: options.password } : {});

@@ -25,4 +25,12 @@ describe('field encryption', () => {
     await expect(decryptField(flipped, k)).rejects.toThrow();
     await expect(decryptField(stored, await key())).rejects.toThrow();
   });
+
+  it('opens a value only for the document it was sealed for', async () => {
+    const k = await key();
+    const stored = await encryptField('相談内容', k, 'consultation-1');
+    expect(await decryptField(stored, k, 'consultation-1')).toBe('相談内容');
+    // The same bytes copied into another record do not open there.
+    await expect(decryptField(stored, k, 'consultation-2')).rejects.toThrow();
+  });
 });
