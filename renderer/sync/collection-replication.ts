@@ -152,7 +152,7 @@ export function replicateCollection(options: CollectionReplicationOptions): Coll
         id: `${name}:${globalThis.crypto.randomUUID()}`,
         collectionName: name,
         documentId: rejection.id,
-        ...(typeof personId === 'string' && personId !== '' ? { personId } : {}),
+        ...(typeof personId === 'string' && personId.length > 0 && personId.length <= 120 ? { personId } : {}),
         ...(typeof doc.centerId === 'string' && /^([0-9]{2}|cityHall)$/.test(doc.centerId) ? { centerId: doc.centerId } : {}),
         reason: rejection.reason,
         message: rejection.message.slice(0, 200),

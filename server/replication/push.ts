@@ -196,11 +196,14 @@ async function pushRow(pusher: Pusher, locator: Locator, collection: CollectionN
   let detail = `push ${collection}`;
   const db = (centerId: string) => pusher.storage.open(global ? globalDatabases.masters : centerDatabaseName(collection, centerId));
   if (merged._deleted === true) {
-    operation = 'delete';
+    // Already gone on the server: only a conflict (an edit that lost to the deletion) is kept.
+    operation = where ? 'delete' : 'sync';
     if (where) await (await db(where.centerId)).put(tombstoneFor(id, where.doc._rev ?? ''));
   } else if (where && where.centerId === writeCenter) {
     if (!jsonEqual(merged, theirs)) await (await db(writeCenter)).put(storedFrom(id, merged, where.doc._rev));
     else if (conflictFields.length === 0) return jsonEqual(merged, mine) ? {} : { conflict: merged as WireDocument };
+    // The server's version stands whole: nothing written but the conflict record.
+    else operation = 'sync';
   } else if (transfer) {
     const moved = await transferPerson(pusher.storage, { ...merged, id }, where.centerId, writeCenter, pusher.now());
     detail += ` transfer ${where.centerId}->${writeCenter} moved=${moved}`;
@@ -231,8 +234,9 @@ async function pushRow(pusher: Pusher, locator: Locator, collection: CollectionN
     detail += ` conflict=${conflictFields.join(',')}`;
   }
   const stored: WireDocument = merged._deleted === true ? deletionOf(id) : ({ ...merged, _deleted: false } as WireDocument);
+  const asSent = merged._deleted === true ? mine._deleted : jsonEqual(stored, mine);
   return {
-    ...(jsonEqual(stored, mine) ? {} : { conflict: stored }),
+    ...(asSent ? {} : { conflict: stored }),
     audit: {
       operation,
       result: 'success',
