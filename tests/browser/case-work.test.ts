@@ -260,6 +260,9 @@ describe('care plans, versions and evaluations', () => {
   it('writes a prevention plan with the checklist counts of the latest complete checklist', async () => {
     await open(page, `/persons/${person.id}`, /見本/);
     await page.getByRole('link', { name: /ケアプラン（0件）/ }).click();
+    await page.getByRole('heading', { level: 1, name: /ケアプラン/ }).waitFor();
+    expect(await page.locator('main').innerText()).toContain('まだケアプランはありません');
+    expect(await axe(page)).toEqual([]);
     await page.getByRole('link', { name: '介護予防サービス・支援計画書を作成' }).click();
     await page.getByRole('heading', { level: 1, name: /介護予防サービス・支援計画書の作成/ }).waitFor();
     const counts = page.getByRole('region', { name: '基本チェックリストの該当数' });
@@ -355,6 +358,46 @@ describe('care plans, versions and evaluations', () => {
 
   it('ran without a page error', () => {
     expectNoPageErrors(errors);
+  });
+});
+
+describe('printing in the desktop app', () => {
+  it('saves the plan through window.kizuna.savePdf, after the print is in the audit log', async () => {
+    // The Electron shell's bridge, injected: the binary cannot run here.
+    const desktop = await browser.newContext(desktopViewport);
+    const desktopErrors = collectPageErrors(desktop);
+    await desktop.addInitScript((serverUrl) => {
+      const saved: Array<{ fileName: string; size: number; head: string }> = [];
+      Object.assign(window, {
+        savedPdfs: saved,
+        kizuna: {
+          getServerUrl: async () => serverUrl,
+          setServerUrl: async () => ({ ok: false, message: 'not in this test' }),
+          printToPdf: async () => ({ status: 'canceled' }),
+          savePdf: async ({ fileName, bytes }: { fileName: string; bytes: Uint8Array }) => {
+            saved.push({ fileName, size: bytes.length, head: new TextDecoder().decode(bytes.subarray(0, 5)) });
+            return { status: 'saved', fileName };
+          },
+        },
+      });
+    }, server.url);
+    const pcPage = await desktop.newPage();
+    await pcPage.goto(server.url);
+    await signIn(pcPage, 'chuo-cm1');
+    const harness = await openStoreHarness(desktop, server.url);
+    const plans = await store.read<CarePlan>('chuo-cm1', 'carePlans');
+    await harness.put('chuo-cm1', 'persons', [person]);
+    await harness.put('chuo-cm1', 'carePlans', plans);
+    const second = plans.find((p) => p.planVersion === 2);
+    await pcPage.goto(`${server.url}/#/persons/${person.id}/plans/${second?.id}`);
+    await pcPage.getByRole('heading', { level: 1, name: /第2版/ }).waitFor();
+    await pcPage.getByRole('button', { name: 'PDFを作成' }).click();
+    await expect.poll(() => pcPage.locator('.print-action').innerText(), { timeout: 120_000 }).toContain('PDFを保存しました');
+    const saved = await pcPage.evaluate(() => (window as unknown as { savedPdfs: Array<{ fileName: string; size: number; head: string }> }).savedPdfs);
+    expect(saved).toEqual([{ fileName: expect.stringMatching(/^介護予防サービス・支援計画書 第2版.*_見本\u3000ハル\.pdf$/), size: expect.any(Number), head: '%PDF-' }]);
+    expect((await harness.read<AuditEntry>('chuo-cm1', 'auditEntries')).filter((e) => e.operation === 'print').map((e) => e.targetDocumentId)).toEqual([`carePlans:${second?.id}`]);
+    expectNoPageErrors(desktopErrors);
+    await desktop.close();
   });
 });
 
