@@ -18,6 +18,8 @@ export interface CompiledMapping {
   mapping: Mapping;
   /** `NN_name.csv`, the name reports and legacy references use whatever the file was called. */
   label: string;
+  /** How many columns the file's header has: every data row must have as many. */
+  width: number;
   columns: CompiledColumn[];
   byName: ReadonlyMap<string, CompiledColumn>;
   keyColumns: CompiledColumn[];
@@ -57,7 +59,7 @@ export function compileMapping(loaded: LoadedMapping, header: readonly string[],
 
   const byName = new Map(columns.map((c) => [c.spec.column, c]));
   const keyColumns = mapping.key.map((name) => byName.get(name) as CompiledColumn);
-  return { loaded, mapping, label: canonicalLabel(mapping), columns, byName, keyColumns, ...projectedFields(mapping, set) };
+  return { loaded, mapping, label: canonicalLabel(mapping), width: header.length, columns, byName, keyColumns, ...projectedFields(mapping, set) };
 }
 
 /**

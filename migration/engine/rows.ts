@@ -114,6 +114,12 @@ export class RowMapper {
       return undefined;
     }
     state.counts.read++;
+    // A record with more or fewer fields than the header is a broken line (a line break
+    // outside quotes, a lost comma): its values cannot be told apart, so none is taken.
+    if (cells.length !== state.compiled.width) {
+      const message = format(r.columnCount, { count: cells.length, expected: state.compiled.width });
+      return this.rejectRow(record.row, '', [{ column: '', value: cells.join(',').slice(0, 200), kind: 'columnCount', message }]);
+    }
     const problems: Problem[] = [];
     const converted = new Map<string, unknown>();
     const raw = (column: CompiledColumn): string => cells[column.index] ?? '';

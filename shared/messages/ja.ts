@@ -649,6 +649,7 @@ export const uiMessages = {
 export const migrationMessages = {
   reject: {
     required: '{column}が空です',
+    columnCount: '列の数が見出しと違います（{count} 列、見出しは {expected} 列）。改行やカンマの崩れた行は取り込みません',
     dateFormat: '{column}「{value}」は日付として読めません',
     dateImpossible: '{column}「{value}」は存在しない日付です',
     dateOutsideEra: '{column}「{value}」はその元号の期間にない日付です',

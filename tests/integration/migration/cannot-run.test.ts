@@ -32,7 +32,7 @@ function alteredExport(name: string, alter: (dir: string) => void): string {
   return dir;
 }
 
-describe('npm run migrate when the import cannot run', () => {
+describe('npm run migrate on an export it cannot take as it is', () => {
   it('--dry-run checks and reports every row and writes nothing', async () => {
     const data = join(work, 'dry-data');
     const report = join(work, 'dry.json');
@@ -92,6 +92,25 @@ describe('npm run migrate when the import cannot run', () => {
     } finally {
       await server.close();
     }
+  });
+
+  it('rejects whole a row broken by a line break outside quotes, instead of importing half of it', async () => {
+    const broken = alteredExport('broken-row', (dir) => {
+      const file = join(dir, '21_consultation.csv');
+      const { text, encoding } = decodeExportFile(readFileSync(file));
+      const row = '99990001,1000000001,01,R06.04.01,0930,1000,2,1,,1,01,膝が痛い\r\n階段がつらい,電話で助言,保健 太郎,2\r\n';
+      const changed = text + row;
+      writeFileSync(file, encoding === 'cp932' ? new Uint8Array(encodeCp932(changed)) : `\uFEFF${changed}`);
+    });
+    const report = join(work, 'broken.json');
+    const result = await runCli([broken, '--dry-run', '--report', report]);
+    expect(result.code).toBe(0);
+    const consultations = readReport(report).files.find((f) => f.file === '21_consultation.csv');
+    const written = manifest.files.find((f) => f.file === '21_consultation.csv');
+    // One record became two, both with the wrong number of fields, both rejected.
+    expect(consultations?.read).toBe((written?.dataRows ?? 0) + 2);
+    const lines = readRejects(join(work, 'broken-rejects.csv')).lines.filter((l) => l.file === '21_consultation.csv' && l.reason.startsWith('列の数が見出しと違います'));
+    expect(lines.map((l) => l.reason)).toEqual([expect.stringContaining('（12 列、見出しは 15 列）'), expect.stringContaining('（4 列、見出しは 15 列）')]);
   });
 
   it('says what is wrong with the command line', async () => {
