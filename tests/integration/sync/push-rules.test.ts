@@ -79,6 +79,23 @@ describe('pushes the server refuses', () => {
     expect((rejection!.document as { content: string }).content).toBe('閲覧者による変更');
   });
 
+  it('refuses moving a person to another center without the right to reassign both', async () => {
+    const on = await setUp();
+    const client = await openClient(on, 'chuo-cm1', ['persons', 'rejections']);
+    clients.push(client);
+    await client.start();
+    await client.engine!.awaitIdle();
+    const person = await client.db.persons.findOne('person-9000000001').exec();
+    await person!.incrementalPatch({ centerId: '03', updatedAt: '2026-10-06T00:00:00.000Z' });
+    await client.engine!.awaitIdle();
+
+    const [rejection] = await documentsOf(client.db, 'rejections');
+    expect(rejection).toMatchObject({ documentId: 'person-9000000001', reason: 'reassignForbidden', message: '担当包括の変更（移管）には移管の権限と、移管元・移管先の両方の担当が必要です' });
+    expect((await client.db.persons.findOne('person-9000000001').exec())?.centerId).toBe('01');
+    expect(await (await on.server.context.storage.open(centerDatabaseName('persons', '01'))).get('person-9000000001')).toMatchObject({ centerId: '01' });
+    expect(await (await on.server.context.storage.open(centerDatabaseName('persons', '03'))).get('person-9000000001')).toBeUndefined();
+  });
+
   it('refuses a document that fails the schema, naming the field, without an HTTP error', async () => {
     const on = await setUp();
     const session = await on.login('chuo-cm1');
