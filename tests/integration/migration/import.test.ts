@@ -166,7 +166,7 @@ describe('npm run migrate -- <export> --data DIR', () => {
   it('finishes with the same result when a run is killed halfway and started again', async () => {
     const resumed = join(work, 'resumed');
     let killedAt = '';
-    const killed = await runCli([exportDir, '--data', resumed, '--batch-size', '10'], {
+    const killed = await runCli([exportDir, '--data', resumed, '--batch-size', '25'], {
       onLine: (line, child) => {
         // Persons are written; consultations are being read and written.
         if (!killedAt && line.startsWith('21_consultation.csv') && line.includes('(0%)')) {
