@@ -1,4 +1,5 @@
 import { getProperty, hasEncryption, newRxError, setProperty, wrapRxStorageInstance, type RxJsonSchema, type RxStorage, type RxStorageInstance, type RxStorageInstanceCreationParams } from 'rxdb';
+import { fromBase64, toBase64 } from './base64';
 
 // Encryption at rest of the schemas' `encrypted` fields, with WebCrypto's AES-GCM under a
 // key derived once from the device's data key. It takes the place of RxDB's crypto-js
@@ -41,19 +42,6 @@ function deriveKey(password: string): Promise<CryptoKey> {
   return globalThis.crypto.subtle
     .digest('SHA-256', utf8.encode(`kizuna-field-encryption:${password}`))
     .then((raw) => globalThis.crypto.subtle.importKey('raw', raw, 'AES-GCM', false, ['encrypt', 'decrypt']));
-}
-
-function toBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
-
-function fromBase64(text: string): Uint8Array<ArrayBuffer> {
-  const binary = atob(text);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
 }
 
 /** `context` (the document's id) is authenticated with the value: a sealed value moved to another document does not open. */

@@ -8,6 +8,8 @@
 //
 // WebCrypto only: the same code runs in Chromium, Electron's renderer and Node tests.
 
+import { fromBase64, toBase64 } from './base64';
+
 export interface WrappedKeyRecord {
   version: 1;
   userId: string;
@@ -38,19 +40,6 @@ export class DamagedKeyRecordError extends Error {
 
 const subtle = (): SubtleCrypto => globalThis.crypto.subtle;
 const utf8 = new TextEncoder();
-
-function toBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary);
-}
-
-function fromBase64(text: string): Uint8Array<ArrayBuffer> {
-  const binary = atob(text);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
 
 function randomBytes(length: number): Uint8Array<ArrayBuffer> {
   return globalThis.crypto.getRandomValues(new Uint8Array(length));
