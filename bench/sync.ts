@@ -12,10 +12,11 @@
 // without encryption; the encrypted run shows what encryption at rest adds.
 //
 // Prints documents/s for each run, the time ratios ours/PouchDB (≤ 1.0: ours at least as
-// fast) and last `RESULT sync_ratio=<10 Mbit/s like-for-like ratio> sync_seconds_10mbit=<the
-// app's encrypted first sync over 10 Mbit/s>`.
+// fast) and last `RESULT sync_ratio=<the worse like-for-like ratio of the two links>
+// sync_seconds_10mbit=<the app's encrypted first sync over 10 Mbit/s>`.
 //
-// Options: --persons N (default 3000), --batch N (pull page size, default 1000).
+// Options: --persons N (default 3000), --batch N (pull page size, default 1000), --runs N
+// (default 1: each figure is the median of N runs, ours and PouchDB interleaved).
 import { parseArgs } from 'node:util';
 import PouchDB from 'pouchdb-node';
 import memoryAdapter from 'pouchdb-adapter-memory';
@@ -32,9 +33,10 @@ import { startTcpProxy, type TcpProxy } from '../tests/support/tcp-proxy';
 
 PouchDB.plugin(memoryAdapter);
 
-const { values } = parseArgs({ options: { persons: { type: 'string', default: '3000' }, batch: { type: 'string', default: '1000' } } });
+const { values } = parseArgs({ options: { persons: { type: 'string', default: '3000' }, batch: { type: 'string', default: '1000' }, runs: { type: 'string', default: '1' } } });
 const personCount = Number(values.persons);
 const batchSize = Number(values.batch);
+const runs = Math.max(1, Number(values.runs));
 const tenMegabit = 10_000_000 / 8;
 
 // One center's share: everything of center 01 (no masters: the baseline has one database).
@@ -125,23 +127,43 @@ async function throughProxy<T>(port: number, task: (url: string) => Promise<T>):
 await runOurs(server.url, false);
 await runPouch(couch.url);
 
-const ours = report('ours, loopback', await runOurs(server.url, false));
-const pouch = report('PouchDB replication, loopback', await runPouch(couch.url));
-const oursEncrypted = report('ours, loopback, encrypted at rest', await runOurs(server.url, true));
-const slowOurs = await throughProxy(server.server.port, (url) => runOurs(url, false));
-report('ours, 10 Mbit/s', slowOurs.result);
-const slowPouch = await throughProxy(couch.port, (url) => runPouch(url));
-report('PouchDB replication, 10 Mbit/s', slowPouch.result);
-const slowEncrypted = await throughProxy(server.server.port, (url) => runOurs(url, true));
-report('ours, 10 Mbit/s, encrypted at rest (the app)', slowEncrypted.result);
+/** The median run of `results` (by time). */
+function median(results: Run[]): Run {
+  const sorted = [...results].sort((a, b) => a.seconds - b.seconds);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
 
-console.log(`bytes to the client at 10 Mbit/s: ours ${(slowOurs.proxy.bytesDown / 1e6).toFixed(1)} MB, PouchDB ${(slowPouch.proxy.bytesDown / 1e6).toFixed(1)} MB`);
+const measured = { ours: [] as Run[], pouch: [] as Run[], encrypted: [] as Run[], slowOurs: [] as Run[], slowPouch: [] as Run[], slowEncrypted: [] as Run[] };
+let bytesOurs = 0;
+let bytesPouch = 0;
+for (let run = 0; run < runs; run++) {
+  measured.ours.push(await runOurs(server.url, false));
+  measured.pouch.push(await runPouch(couch.url));
+  measured.encrypted.push(await runOurs(server.url, true));
+  const slowOurs = await throughProxy(server.server.port, (url) => runOurs(url, false));
+  measured.slowOurs.push(slowOurs.result);
+  bytesOurs = slowOurs.proxy.bytesDown;
+  const slowPouch = await throughProxy(couch.port, (url) => runPouch(url));
+  measured.slowPouch.push(slowPouch.result);
+  bytesPouch = slowPouch.proxy.bytesDown;
+  measured.slowEncrypted.push((await throughProxy(server.server.port, (url) => runOurs(url, true))).result);
+}
+if (runs > 1) console.log(`median of ${runs} runs each:`);
+const ours = report('ours, loopback', median(measured.ours));
+const pouch = report('PouchDB replication, loopback', median(measured.pouch));
+const oursEncrypted = report('ours, loopback, encrypted at rest', median(measured.encrypted));
+const slowOurs = report('ours, 10 Mbit/s', median(measured.slowOurs));
+const slowPouch = report('PouchDB replication, 10 Mbit/s', median(measured.slowPouch));
+const slowEncrypted = report('ours, 10 Mbit/s, encrypted at rest (the app)', median(measured.slowEncrypted));
+
+console.log(`bytes to the client at 10 Mbit/s: ours ${(bytesOurs / 1e6).toFixed(1)} MB, PouchDB ${(bytesPouch / 1e6).toFixed(1)} MB`);
 const ratio = ours.seconds / pouch.seconds;
-const slowRatio = slowOurs.result.seconds / slowPouch.result.seconds;
+const slowRatio = slowOurs.seconds / slowPouch.seconds;
 console.log(`time ratio ours/PouchDB: loopback ${ratio.toFixed(2)}, 10 Mbit/s ${slowRatio.toFixed(2)} (≤ 1.0: ours at least as fast)`);
-console.log(`encryption at rest costs: loopback ×${(oursEncrypted.seconds / ours.seconds).toFixed(2)}, 10 Mbit/s ×${(slowEncrypted.result.seconds / slowOurs.result.seconds).toFixed(2)}`);
-console.log(`target: ratio ≤ 1.0 and under 60 s at 10 Mbit/s (the app's encrypted sync: ${slowEncrypted.result.seconds.toFixed(1)} s)`);
+console.log(`encryption at rest costs: loopback ×${(oursEncrypted.seconds / ours.seconds).toFixed(2)}, 10 Mbit/s ×${(slowEncrypted.seconds / slowOurs.seconds).toFixed(2)}`);
+console.log(`target: ratio ≤ 1.0 and under 60 s at 10 Mbit/s (the app's encrypted sync: ${slowEncrypted.seconds.toFixed(1)} s)`);
 
 await server.close();
 await couch.stop();
-console.log(`RESULT sync_ratio=${slowRatio.toFixed(2)} sync_seconds_10mbit=${slowEncrypted.result.seconds.toFixed(1)}`);
+// The worse of the two ratios: the target is to be no slower than PouchDB on either link.
+console.log(`RESULT sync_ratio=${Math.max(ratio, slowRatio).toFixed(2)} sync_seconds_10mbit=${slowEncrypted.seconds.toFixed(1)}`);
