@@ -8,8 +8,8 @@
 //   removes, never a loss);
 // - after writing, every document is read back and each legacy row's projection hashed,
 //   which is what the reconciliation report compares.
-import type { CollectionName, PlainDocument } from '../../shared/index';
-import { centerDatabaseName, globalDatabases } from '../storage/names';
+import { centerIds, cityHall, type CollectionName, type PlainDocument } from '../../shared/index';
+import { centerDatabaseName, globalDatabases, parseCenterDatabaseName } from '../storage/names';
 import type { Database, StorageEngine, StoredDocument } from '../storage/port';
 import { fromStored, toStored } from '../util/documents';
 import type { FileStore } from '../files/store';
@@ -122,19 +122,22 @@ export function createMigrationStore(engine: StorageEngine, options: MigrationSt
     return handle;
   };
 
-  async function locationsOf(collection: CollectionName): Promise<Map<string, string[]>> {
-    let index = locations.get(collection);
-    if (index) return index;
-    index = new Map();
-    const prefix = `${collection.toLowerCase()}-`;
+  /** Built once per collection and store (a promise, so two batches in flight share one scan). */
+  const scans = new Map<CollectionName, Promise<Map<string, string[]>>>();
+  function locationsOf(collection: CollectionName): Promise<Map<string, string[]>> {
+    let scan = scans.get(collection);
+    if (!scan) scans.set(collection, (scan = scanLocations(collection)));
+    return scan;
+  }
+
+  async function scanLocations(collection: CollectionName): Promise<Map<string, string[]>> {
+    const index = new Map<string, string[]>();
+    const known = [...centerIds, cityHall];
     for (const name of await engine.list()) {
-      if (!name.startsWith(prefix)) continue;
-      const rows = await (await open(name)).allDocs({ includeDocs: false });
-      const first = rows[0]?.id;
-      // The center id as written in documents (`cityHall`) is not the lowercased suffix.
-      let centerId: string | undefined;
-      if (first !== undefined) centerId = String((await (await open(name)).get(first))?.centerId ?? name.slice(prefix.length));
-      for (const row of rows) index.set(row.id, [...(index.get(row.id) ?? []), centerId ?? name.slice(prefix.length)]);
+      // The center as documents write it (`cityHall`), not as the database name lowercases it.
+      const centerId = parseCenterDatabaseName(name, known);
+      if (centerId?.collection !== collection) continue;
+      for (const row of await (await open(name)).allDocs({ includeDocs: false })) index.set(row.id, [...(index.get(row.id) ?? []), centerId.centerId]);
     }
     locations.set(collection, index);
     return index;
