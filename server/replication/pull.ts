@@ -2,7 +2,7 @@
 // feeds, in feed order, at most `batchSize` documents. Feeds are read one after the
 // other (a first sync fills up from the first center, then the next), and the
 // checkpoint records how far each feed got.
-import { positionsOf, type CollectionName, type PullResponse, type SyncCheckpoint, type WireDocument } from '../../shared/index';
+import { feedStart, positionsOf, type CollectionName, type PullResponse, type SyncCheckpoint, type WireDocument } from '../../shared/index';
 import type { StorageEngine } from '../storage/port';
 import { databaseOf } from './feeds';
 import { deletionOf, movedToField, toWire } from './wire';
@@ -24,7 +24,13 @@ export async function readPullPage(
       break;
     }
     const db = await storage.open(databaseOf(collection, key));
-    const page = await db.changes({ since: seqs[key] ?? '0', limit: room, includeDocs: true });
+    const since = seqs[key] ?? feedStart;
+    // A position this engine never handed out (the store was moved to the other engine):
+    // that feed starts over, which only re-sends what the client has.
+    const page = await db.changes({ since, limit: room, includeDocs: true }).catch((error: unknown) => {
+      if (error instanceof RangeError && since !== feedStart) return db.changes({ since: feedStart, limit: room, includeDocs: true });
+      throw error;
+    });
     for (const change of page.results) {
       if (!change.deleted && change.doc) {
         documents.push(toWire(change.doc));

@@ -114,6 +114,10 @@ describe('pushes the server refuses', () => {
     const pull = await session.post('/api/replication/consultations/pull', { checkpoint: { seqs: { '../x': '1' } }, batchSize: 10 });
     expect(pull.status).toBe(400);
     expect(pull.body.error).toMatchObject({ field: 'checkpoint', message: '同期位置の値が正しくありません' });
+    // A well-formed position this store never handed out starts that feed over.
+    const foreign = await session.post('/api/replication/consultations/pull', { checkpoint: { seqs: { '01': '12-g1AAAAFTeJzLYWBg' } }, batchSize: 10 });
+    expect(foreign.status).toBe(200);
+    expect(foreign.body.documents.map((doc: { id: string }) => doc.id)).toEqual(['consultation-test-1']);
   });
 });
 
