@@ -79,7 +79,7 @@ function securityHeaders(config: ServerConfig) {
         // Pages keep script-src 'self'. Only worker scripts that compile WebAssembly (the
         // print worker's HarfBuzz; an OCR worker would join it) are sent with
         // 'wasm-unsafe-eval': a worker runs under its own script's CSP.
-        'script-src': ["'self'", (req) => (isWasmWorkerScript(new URL(req.url ?? '/', 'http://app').pathname) ? wasmWorkerScriptSources[1] : '')],
+        'script-src': [(req) => (isWasmWorkerScript(new URL(req.url ?? '/', 'http://app').pathname) ? wasmWorkerScriptSources.join(' ') : "'self'")],
         'style-src': ["'self'", "'unsafe-inline'"],
         'img-src': ["'self'", 'data:', 'blob:'],
         'font-src': ["'self'", 'data:'],

@@ -1,3 +1,6 @@
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { basicChecklistQuestions } from '../../shared/index';
@@ -19,6 +22,7 @@ const person = caseWorkPerson(11, { name: '架空　ミツ', nameKana: 'カク�
 const colleague = { id: 'chuo-cm2', password: 'mihon-pass-2026' };
 const said = '訪問時、本人より「最近つまずくことが増えた」との話。\n階段は手すりにつかまって昇っている。';
 const goal = '近所の公民館の体操教室に一人で歩いて通える';
+const clientDist = fileURLToPath(new URL('../../renderer/dist', import.meta.url));
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -59,6 +63,20 @@ async function smallTargets(page: Page): Promise<Array<{ text: string; height: n
       .filter((r) => r.height < 44),
   );
 }
+
+describe('the print worker’s CSP', () => {
+  it("is the only script the server sends with 'wasm-unsafe-eval'; the page keeps script-src 'self'", async () => {
+    const worker = readdirSync(path.join(clientDist, 'assets')).find((name) => /^print\.worker-.*\.js$/.test(name));
+    expect(worker).toBeDefined();
+    const scriptSrc = (response: Response) => /script-src ([^;]*)/.exec(response.headers.get('content-security-policy') ?? '')?.[1];
+    const page = await fetch(`${server.url}/`);
+    expect(scriptSrc(page)).toBe("'self'");
+    expect(await page.text()).not.toContain('wasm-unsafe-eval');
+    expect(scriptSrc(await fetch(`${server.url}/assets/${worker}`))).toBe("'self' 'wasm-unsafe-eval'");
+    const app = readdirSync(path.join(clientDist, 'assets')).find((name) => /^index-.*\.js$/.test(name));
+    expect(scriptSrc(await fetch(`${server.url}/assets/${app}`))).toBe("'self'");
+  });
+});
 
 describe('case work offline on a tablet, then at a colleague’s PC', () => {
   it('records a consultation and a complete checklist offline, syncs them, and a colleague plans and prints from them', async () => {
