@@ -3,7 +3,8 @@
 // cannot run on a tablet; here the caller injects the wasm and font bytes (Node reads
 // files, the browser fetches them from the app's own origin).
 //
-// Instantiating WebAssembly needs `'wasm-unsafe-eval'` in the page's script-src.
+// Instantiating WebAssembly needs `'wasm-unsafe-eval'` in the script-src of where it runs:
+// in the app, the print worker, whose script alone is sent with it (shared/security/wasm-workers.ts).
 
 interface HarfBuzzSubsetExports {
   memory: WebAssembly.Memory;
