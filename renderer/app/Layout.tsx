@@ -1,6 +1,6 @@
 import { useEffect, useSyncExternalStore } from 'react';
 import { NavLink, Navigate, Route, Routes } from 'react-router-dom';
-import { centerName, format, uiMessages } from '../../shared/index';
+import { caseWorkMessages, centerName, format, uiMessages } from '../../shared/index';
 import { useOpenSession, useServices } from './context';
 import { watchIdle } from '../session/idle';
 import { SearchPage } from '../features/search/SearchPage';
@@ -9,6 +9,7 @@ import { SyncStatusBar } from '../features/sync-status/SyncStatusBar';
 import { SyncIssuesPage } from '../features/sync-status/SyncIssuesPage';
 import { NotFoundPage } from './NotFoundPage';
 import { DeviceSettingsPage } from '../features/device-settings/DeviceSettingsPage';
+import { caseWorkRoutes } from '../features/case-work/routes';
 
 const m = uiMessages.nav;
 
@@ -36,6 +37,9 @@ export function Layout() {
           <ul>
             <li>
               <NavLink to="/search">{m.search}</NavLink>
+            </li>
+            <li>
+              <NavLink to="/consultations">{caseWorkMessages.consultation.nav}</NavLink>
             </li>
             <li>
               <NavLink to="/sync">{m.syncIssues}</NavLink>
@@ -66,6 +70,7 @@ export function Layout() {
           <Route path="/persons/:personId" element={<LedgerPage />} />
           <Route path="/sync" element={<SyncIssuesPage />} />
           <Route path="/settings" element={<DeviceSettingsPage />} />
+          {caseWorkRoutes}
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </main>
