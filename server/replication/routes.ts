@@ -137,9 +137,14 @@ export const replicationRoutes: RouteModule = (api, ctx) => {
     return response;
   }
 
-  /** Offline audit entries join the hash chain; they never come back down. */
+  /**
+   * Offline audit entries join the hash chain; they never come back down. A device drops
+   * its copy once an entry is chained, but the log is append-only: a deletion is never a
+   * removal. One that still carries the entry (the device dropped it before an upload was
+   * answered) is chained like any upload, once; a bare deletion has nothing to record.
+   */
   async function uploadAuditEntries(call: RouteCall<PushRequest>): Promise<PushResponse> {
-    const entries = call.body.rows.filter((row) => !row.newDocumentState._deleted).map((row) => contentOf(row.newDocumentState));
+    const entries = call.body.rows.map((row) => contentOf(row.newDocumentState)).filter((entry) => Object.keys(entry).some((key) => key !== 'id'));
     const outcomes = await ctx.audit.appendAuditEntries(entries, { userId: call.auth.user.id, ...(call.auth.deviceId !== undefined ? { deviceId: call.auth.deviceId } : {}) });
     const rejections = outcomes.flatMap((outcome) =>
       outcome.ok ? [] : [{ id: outcome.id, reason: 'invalid' as const, message: outcome.errors.map((e) => e.message).join('、'), fields: outcome.errors.map((e) => ({ field: e.field, message: e.message })) }],
