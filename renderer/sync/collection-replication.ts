@@ -7,7 +7,7 @@
 //   device: both become deletions of the local copy, written as the server's state (so
 //   never pushed back) and purged from storage afterwards;
 // - a refused row comes back with a reason, recorded in the local `rejections` collection
-//   for the user to see;
+//   for the user to see, until a change of that document gets through;
 // - a page the server had to skip through (tombstones of documents moved elsewhere in
 //   scope) may be empty with more behind it, so the pull asks again rather than stop.
 import { Subject } from 'rxjs';
@@ -16,6 +16,7 @@ import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/rep
 import {
   collections,
   droppedKeys,
+  jsonEqual,
   replicationPaths,
   type CollectionName,
   type PullResponse,
@@ -62,6 +63,13 @@ export interface CollectionReplication {
   pullComplete(): boolean;
 }
 
+/** A stored document as the replication compares it: its fields and the deletion flag, without RxDB's bookkeeping. */
+function wireStateOf(doc: Readonly<Record<string, unknown>>): PulledDoc {
+  const state: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(doc)) if (!key.startsWith('_')) state[key] = value;
+  return { ...(state as Doc), _deleted: doc._deleted === true };
+}
+
 const isBodiless = (doc: WireDocument): boolean => doc._deleted && Object.keys(doc).every((key) => key === 'id' || key === '_deleted');
 const checkpointKey = (checkpoint: SyncCheckpoint | undefined): string => JSON.stringify(checkpoint?.seqs ?? null);
 
@@ -77,6 +85,7 @@ export function replicateCollection(options: CollectionReplicationOptions): Coll
   const { name, collection, transport } = options;
   const resync$ = new Subject<RxReplicationPullStreamItem<Doc, SyncCheckpoint>>();
   const centerScoped = collections[name].scope === 'center';
+  const uploadOnly = collections[name].scope === 'uploadOnly';
   // Checkpoints RxDB did not store because the page they ended held no document for it.
   const skippedTo = new Map<string, SyncCheckpoint>();
   let complete = false;
@@ -122,7 +131,12 @@ export function replicateCollection(options: CollectionReplicationOptions): Coll
     return { documents, checkpoint };
   }
 
-  async function push(rows: Array<{ assumedMasterState?: PulledDoc; newDocumentState: PulledDoc }>): Promise<PulledDoc[]> {
+  async function push(allRows: Array<{ assumedMasterState?: PulledDoc; newDocumentState: PulledDoc }>): Promise<PulledDoc[]> {
+    // A device drops audit entries the server has chained; that is not news to the server
+    // (and the log is never shortened), so only entries dropped before an answer travel.
+    const wanted = uploadOnly ? allRows.filter((row) => !(row.newDocumentState._deleted && row.assumedMasterState)) : allRows;
+    const rows = await withoutUndone(wanted);
+    if (rows.length === 0) return [];
     const body: { rows: PushRow[] } = {
       rows: rows.map((row) => ({
         newDocumentState: row.newDocumentState as WireDocument,
@@ -132,6 +146,7 @@ export function replicateCollection(options: CollectionReplicationOptions): Coll
     const answer = await transport.post<PushResponse>(replicationPaths.push(name), body);
     const sent = new Map(rows.map((row) => [row.newDocumentState.id, row.newDocumentState]));
     if (answer.rejections.length > 0) await recordRejections(answer.rejections, sent);
+    await clearRejections(acceptedChanges(rows, answer.rejections));
     // The server's state of each row it did not take as sent; a deletion comes without
     // content, which the local copy supplies (the schema wants a whole document).
     return answer.conflicts.flatMap((doc) => {
@@ -139,6 +154,42 @@ export function replicateCollection(options: CollectionReplicationOptions): Coll
       const mine = sent.get(doc.id);
       return mine ? [{ ...mine, _deleted: true }] : [];
     });
+  }
+
+  /**
+   * RxDB retries a failed push with the rows it first read. A change the user discarded
+   * meanwhile (the device holds the server's version again) must not reach the server
+   * late: such rows are left out, and RxDB's next round sees the device as it is now.
+   */
+  async function withoutUndone<T extends { assumedMasterState?: PulledDoc; newDocumentState: PulledDoc }>(rows: T[]): Promise<T[]> {
+    if (rows.length === 0) return rows;
+    const current = await collection.storageInstance.findDocumentsById(
+      rows.map((row) => row.newDocumentState.id),
+      true,
+    );
+    const now = new Map(current.map((doc) => [doc.id as string, wireStateOf(doc as Doc)]));
+    return rows.filter((row) => {
+      const local = now.get(row.newDocumentState.id);
+      const undone = row.assumedMasterState ? local !== undefined && jsonEqual(local, row.assumedMasterState) : local === undefined || local._deleted;
+      return !undone;
+    });
+  }
+
+  /**
+   * A refused change stops waiting for the user once a change of its document got through.
+   * RxDB pushes a refusal's outcome (the server's own state) back once more: that is no
+   * change, and must not clear the refusal it answered.
+   */
+  function acceptedChanges(rows: ReadonlyArray<{ assumedMasterState?: PulledDoc; newDocumentState: PulledDoc }>, rejections: readonly PushRejection[]): string[] {
+    const refused = new Set(rejections.map((rejection) => rejection.id));
+    return rows
+      .filter((row) => !refused.has(row.newDocumentState.id) && !(row.assumedMasterState && jsonEqual(row.assumedMasterState, row.newDocumentState)))
+      .map((row) => row.newDocumentState.id);
+  }
+
+  async function clearRejections(ids: readonly string[]): Promise<void> {
+    if (!options.rejections || ids.length === 0) return;
+    await options.rejections.find({ selector: { collectionName: name, documentId: { $in: [...ids] } } }).remove();
   }
 
   async function recordRejections(rejections: readonly PushRejection[], sent: ReadonlyMap<string, PulledDoc>): Promise<void> {

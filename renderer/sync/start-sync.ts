@@ -11,6 +11,8 @@ import type { ClientDatabase } from '../store/database';
 import { replicateCollection, type CollectionReplication } from './collection-replication';
 import { openEventStream, type EventStream } from './event-stream';
 import { countPending } from './pending';
+import { defaultAuditRetentionMs, dropAcknowledgedEntries } from './acknowledged-audit';
+import { revertToServerState, type RevertOutcome } from './revert';
 import type { SyncStatusStore } from './status';
 import { SyncRequestError, SyncTransport } from './transport';
 
@@ -42,6 +44,8 @@ export interface StartSyncOptions {
   fallbackPullMs?: number;
   onSessionExpired?: () => void;
   onDeviceRevoked?: () => void;
+  /** How long chained audit entries stay on the device (default 10 minutes). */
+  auditRetentionMs?: number;
   /** Every page of pulled documents as the server sent it (tests check scope on each). */
   onPulled?: (collection: CollectionName, documents: readonly WireDocument[]) => void;
   now?: () => Date;
@@ -57,7 +61,19 @@ export interface SyncEngine {
   awaitIdle(): Promise<void>;
   /** Counts the local changes the server has not accepted yet, and shows the count. */
   countPending(): Promise<number>;
+  /**
+   * Drops the local changes of one document the server has not accepted (a refused
+   * change the user discards): it returns to the server's version, then a pull follows.
+   */
+  revert(collection: CollectionName, id: string): Promise<RevertOutcome>;
   stop(): Promise<void>;
+}
+
+/** The engine running for each open database, for screens that act on the sync (discarding a refused change). */
+const running = new WeakMap<ClientDatabase, SyncEngine>();
+
+export function runningSync(database: ClientDatabase): SyncEngine | undefined {
+  return running.get(database);
 }
 
 /** Collections this user replicates, and which of them they pull. */
@@ -170,6 +186,9 @@ export function startSync(options: StartSyncOptions): SyncEngine {
       purge.delete(name);
       await db.collections[name].cleanup(0).catch(() => undefined);
     }
+    const audit = replications.find((r) => collections[r.name].scope === 'uploadOnly');
+    const before = new Date(now().getTime() - (options.auditRetentionMs ?? defaultAuditRetentionMs)).toISOString();
+    if (audit && (await dropAcknowledgedEntries(audit.state, before)) > 0) purge.add(audit.name);
   }
 
   // Local writes change the pending count: recount once things settle.
@@ -241,9 +260,19 @@ export function startSync(options: StartSyncOptions): SyncEngine {
       await idleWork;
     },
     countPending: recountPending,
+    async revert(collection, id) {
+      const replication = replications.find((r) => r.name === collection);
+      if (!replication) return 'unknown';
+      const outcome = await revertToServerState(replication.state, id);
+      // A document the server hides comes back as a deletion: purge it with the next idle.
+      if (outcome === 'reverted') purge.add(collection);
+      if (replication.state.pull) replication.resync();
+      return outcome;
+    },
     async stop() {
       if (stopped) return;
       stopped = true;
+      if (running.get(db) === engine) running.delete(db);
       stream?.stop();
       if (fallback) clearInterval(fallback);
       if (recount) clearTimeout(recount);
@@ -252,6 +281,7 @@ export function startSync(options: StartSyncOptions): SyncEngine {
       status?.update({ engine: 'stopped', syncing: false });
     },
   };
+  running.set(db, engine);
   return engine;
 }
 
