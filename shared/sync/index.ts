@@ -4,3 +4,5 @@ export * from './merge';
 export * from './checkpoint';
 export * from './backoff';
 export * from './protocol';
+export * from './conflict-resolution';
+export * from './conflict-values';
