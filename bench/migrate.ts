@@ -52,10 +52,11 @@ async function fullImport(dir: string): Promise<{ ms: number; cpuMs: number; row
   try {
     const started = performance.now();
     const cpu = process.cpuUsage();
+    // What `npm run migrate -- <export> --data DIR` does, in this process.
     const target = await workerStorageTarget(dataDir, 'bench');
     let report;
     try {
-      report = await runMigration({ prepared: prepareExport(dir, loadMappings()), target, mode: 'data', progress: silentProgress, user: 'bench', batchSize: 1000 });
+      report = await runMigration({ prepared: prepareExport(dir, loadMappings()), target, mode: 'data', progress: silentProgress, user: 'bench', batchSize: 1000, inFlight: 4 });
     } finally {
       await target.close();
     }

@@ -67,7 +67,10 @@ async function main(argv: string[]): Promise<number> {
     const dryRun = values['dry-run'] === true;
     if (values.data && values.server) throw new UsageError(fatal.targetBoth);
     if (!dryRun && !values.data && !values.server) throw new UsageError(fatal.targetRequired);
-    const batchSize = positive('--batch-size', values['batch-size'], 500);
+    // Into the data folder: bigger batches, four in flight, keeping both storage threads
+    // and the reader busy (measured best on two cores). Through a server: smaller requests.
+    const batchSize = positive('--batch-size', values['batch-size'], values.server ? 500 : 1000);
+    const inFlight = values.server ? 2 : 4;
     const startedAt = new Date();
     const reportPath = values.report ? resolve(values.report) : undefined;
     // By default beside the report, or else beside the export folder: never inside this checkout.
@@ -93,6 +96,7 @@ async function main(argv: string[]): Promise<number> {
       rejectsPath,
       user,
       batchSize,
+      inFlight,
     });
     if (reportPath) writeFileSync(reportPath, `${JSON.stringify(report, null, 2)}\n`);
     console.log(summaryText(report));

@@ -31,6 +31,8 @@ export interface RunOptions {
   /** Recorded as createdBy/updatedBy. */
   user: string;
   batchSize?: number;
+  /** Batches written at once (more keeps several storage threads busy). */
+  inFlight?: number;
   now?: () => Date;
 }
 
@@ -166,7 +168,7 @@ export async function runMigration(options: RunOptions): Promise<MigrationReport
     });
   };
 
-  const sink = new Sink(options.target, options.batchSize ?? 500, onOutcomes);
+  const sink = new Sink(options.target, options.batchSize ?? 500, onOutcomes, options.inFlight ?? 2);
   const { progress } = options;
   try {
     for (const step of steps) {

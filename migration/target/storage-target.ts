@@ -5,8 +5,8 @@ import { userInfo } from 'node:os';
 import { format, migrationMessages } from '../../shared/index';
 import { AuditLog } from '../../server/audit/log';
 import type { AuditEntryDraft } from '../../server/audit/chain';
-import { createFileStore } from '../../server/files/store';
-import { createMigrationStore, type WrittenDocument } from '../../server/migration/store';
+import { createFileStore, type FilePayload } from '../../server/files/store';
+import { createMigrationStore, type ImportOutcome, type ImportUnit, type WrittenDocument } from '../../server/migration/store';
 import { createStorage } from '../../server/storage/index';
 import type { MigrationTarget } from '../engine/sink';
 
@@ -28,28 +28,44 @@ export function auditDraftsOf(written: readonly WrittenDocument[], userId: strin
   }));
 }
 
-export async function storageTarget(dataDir: string, userId: string): Promise<MigrationTarget> {
+/**
+ * One process's share of a data folder: the databases it writes through its own engine,
+ * and, for the one that owns it, the audit log. Several of these (in worker threads)
+ * can share a folder as long as no database is opened by two of them.
+ */
+export interface StorageSide {
+  putFiles(files: ReadonlyArray<{ centerId: string; payload: FilePayload }>): Promise<void>;
+  /** Writes and reads back; answers what it wrote, for the audit log. */
+  importBatch(units: readonly ImportUnit[]): Promise<{ outcomes: ImportOutcome[]; written: WrittenDocument[] }>;
+  /** Only on the side that owns the audit log. */
+  appendAudit(written: readonly WrittenDocument[]): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function openStorageSide(dataDir: string, userId: string, ownsAudit: boolean): Promise<StorageSide> {
   const engine = await createStorage({ kind: 'embedded', dataDir });
   try {
-    const audit = await AuditLog.open(engine);
+    const audit = ownsAudit ? await AuditLog.open(engine) : undefined;
     const files = createFileStore(engine);
     const detail = format(migrationMessages.audit.data, { osUser: userInfo().username });
-    const store = createMigrationStore(engine, {
-      files,
-      onWritten: async (written) => {
-        await audit.appendMany(auditDraftsOf(written, userId, detail, new Date().toISOString()));
-      },
-    });
+    const store = createMigrationStore(engine, { files });
     return {
-      description: dataDir,
       async putFiles(list) {
-        const byCenter = new Map<string, typeof list>();
-        for (const item of list) byCenter.set(item.centerId, [...(byCenter.get(item.centerId) ?? []), item]);
-        for (const [centerId, items] of byCenter) await files.putFiles(centerId, items.map((i) => i.payload));
+        const byCenter = new Map<string, FilePayload[]>();
+        for (const item of list) byCenter.set(item.centerId, [...(byCenter.get(item.centerId) ?? []), item.payload]);
+        for (const [centerId, payloads] of byCenter) await files.putFiles(centerId, payloads);
       },
-      importBatch: (units) => store.importBatch(units),
+      async importBatch(units) {
+        const written: WrittenDocument[] = [];
+        const outcomes = await store.importBatch(units, { onWritten: async (w) => void written.push(...w) });
+        return { outcomes, written };
+      },
+      async appendAudit(written) {
+        if (!audit) throw new Error('this storage side does not own the audit log');
+        if (written.length > 0) await audit.appendMany(auditDraftsOf(written, userId, detail, new Date().toISOString()));
+      },
       async close() {
-        await audit.flush();
+        await audit?.flush();
         await engine.close();
       },
     };
@@ -57,4 +73,19 @@ export async function storageTarget(dataDir: string, userId: string): Promise<Mi
     await engine.close();
     throw error;
   }
+}
+
+/** In this thread: the whole folder, audit included. */
+export async function storageTarget(dataDir: string, userId: string): Promise<MigrationTarget> {
+  const side = await openStorageSide(dataDir, userId, true);
+  return {
+    description: dataDir,
+    putFiles: (files) => side.putFiles(files),
+    async importBatch(units) {
+      const { outcomes, written } = await side.importBatch(units);
+      await side.appendAudit(written);
+      return outcomes;
+    },
+    close: () => side.close(),
+  };
 }

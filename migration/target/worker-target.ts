@@ -1,17 +1,28 @@
-// `--data` with the storage in a worker thread (see storage-worker.ts): the same
-// MigrationTarget, its calls posted to the worker and answered from there.
+// `--data` with the storage in worker threads (storage-worker.ts): two storage sides,
+// each owning the databases of some collections, so that on two cores PouchDB's work
+// runs in parallel with itself and with the main thread's reading and mapping. The
+// first side also owns the audit log and the scanned files; the other's writes are
+// audited through it.
 import { Worker } from 'node:worker_threads';
-import type { ImportOutcome } from '../../server/migration/store';
-import { format, migrationMessages } from '../../shared/index';
+import { format, migrationMessages, type CollectionName } from '../../shared/index';
+import type { ImportOutcome, ImportUnit, WrittenDocument } from '../../server/migration/store';
 import { CannotRunError } from '../engine/run';
 import type { MigrationTarget } from '../engine/sink';
 import type { WorkerAnswer, WorkerRequest } from './storage-worker';
 
-export async function workerStorageTarget(dataDir: string, user: string): Promise<MigrationTarget> {
+/** Collections written by the second side: about half of a typical export's documents and reads. */
+const secondSide: ReadonlySet<CollectionName> = new Set(['consultations', 'basicChecklists', 'lifeSupportSurveys', 'providerEvaluations']);
+
+interface Side {
+  call(op: WorkerRequest['op'], args: unknown[]): Promise<unknown>;
+  close(): Promise<void>;
+}
+
+async function startSide(dataDir: string, user: string, ownsAudit: boolean): Promise<Side> {
   // Worker threads do not inherit tsx's module hooks: the worker registers them itself
   // before it loads the TypeScript module (URLs resolved here, where tsx is known).
   const boot = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) => { tsx.register(); return import(${JSON.stringify(new URL('./storage-worker.ts', import.meta.url).href)}); })`;
-  const worker = new Worker(boot, { eval: true, workerData: { dataDir, user } });
+  const worker = new Worker(boot, { eval: true, workerData: { dataDir, user, ownsAudit } });
   const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
   let next = 1;
   let failure: Error | undefined;
@@ -29,15 +40,7 @@ export async function workerStorageTarget(dataDir: string, user: string): Promis
   });
   worker.on('error', failAll);
   worker.on('exit', (code) => failAll(new Error(`storage worker exited (${code})`)));
-
-  const call = (op: WorkerRequest['op'], args: unknown[]): Promise<unknown> =>
-    new Promise((resolve, reject) => {
-      if (failure) return reject(failure);
-      const id = next++;
-      pending.set(id, { resolve, reject });
-      worker.postMessage({ id, op, args });
-    });
-  // The worker answers id 0 once the store is open (or could not be: another process,
+  // The worker answers id 0 once its store is open (or could not be: another process,
   // typically the server, holds the folder's LevelDB locks).
   try {
     await new Promise<unknown>((resolve, reject) => pending.set(0, { resolve, reject }));
@@ -45,19 +48,58 @@ export async function workerStorageTarget(dataDir: string, user: string): Promis
     await worker.terminate();
     throw new CannotRunError([format(migrationMessages.fatal.storageOpen, { path: dataDir, reason: (error as Error).message })]);
   }
+  return {
+    call: (op, args) =>
+      new Promise((resolve, reject) => {
+        if (failure) return reject(failure);
+        const id = next++;
+        pending.set(id, { resolve, reject });
+        worker.postMessage({ id, op, args });
+      }),
+    async close() {
+      worker.removeAllListeners('exit');
+      await worker.terminate();
+    },
+  };
+}
+
+export async function workerStorageTarget(dataDir: string, user: string): Promise<MigrationTarget> {
+  // The audit side opens first: it creates the folder's global databases alone.
+  const main = await startSide(dataDir, user, true);
+  let other: Side;
+  try {
+    other = await startSide(dataDir, user, false);
+  } catch (error) {
+    await main.call('close', []).catch(() => undefined);
+    await main.close();
+    throw error;
+  }
+  const sides = [main, other];
 
   return {
     description: dataDir,
     putFiles: async (files) => {
-      await call('putFiles', [files]);
+      await main.call('putFiles', [files]);
     },
-    importBatch: async (units) => (await call('importBatch', [units])) as ImportOutcome[],
+    async importBatch(units: readonly ImportUnit[]) {
+      const parts: Array<Array<{ index: number; unit: ImportUnit }>> = [[], []];
+      units.forEach((unit, index) => parts[secondSide.has(unit.collection) ? 1 : 0]?.push({ index, unit }));
+      const answers = await Promise.all(
+        parts.map(async (part, s) =>
+          part.length === 0 ? { outcomes: [], written: [] } : ((await sides[s]?.call('importBatch', [part.map((p) => p.unit)])) as { outcomes: ImportOutcome[]; written: WrittenDocument[] }),
+        ),
+      );
+      const written = answers.flatMap((a) => a.written);
+      if (written.length > 0) await main.call('appendAudit', [written]);
+      const outcomes = new Array<ImportOutcome>(units.length);
+      parts.forEach((part, s) => part.forEach((p, i) => (outcomes[p.index] = answers[s]?.outcomes[i] as ImportOutcome)));
+      return outcomes;
+    },
     close: async () => {
       try {
-        await call('close', []);
+        await Promise.all(sides.map((side) => side.call('close', [])));
       } finally {
-        worker.removeAllListeners('exit');
-        await worker.terminate();
+        await Promise.all(sides.map((side) => side.close()));
       }
     },
   };
