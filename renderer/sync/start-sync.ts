@@ -182,7 +182,9 @@ export function startSync(options: StartSyncOptions): SyncEngine {
     const pending = (await Promise.all(replications.map((r) => countPending(r.state)))).reduce((a, b) => a + b, 0);
     if (stopped) return;
     status?.update({ pending, ...(synced && pending === 0 ? { lastSuccessAt: now().toISOString(), lastError: null, online: true } : {}) });
-    for (const name of [...purge]) {
+    // A cleanup first waits until the replication is in sync: offline that holds all the
+    // idle work (the pending count too) until the network is back. Purge once synced.
+    for (const name of synced ? [...purge] : []) {
       purge.delete(name);
       await db.collections[name].cleanup(0).catch(() => undefined);
     }
