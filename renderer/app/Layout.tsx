@@ -6,7 +6,7 @@ import { watchIdle } from '../session/idle';
 import { SearchPage } from '../features/search/SearchPage';
 import { LedgerPage } from '../features/ledger/LedgerPage';
 import { SyncStatusBar } from '../features/sync-status/SyncStatusBar';
-import { SyncIssuesPage } from '../features/sync-status/SyncIssuesPage';
+import { syncIssueRoutes } from '../features/sync-status/routes';
 import { NotFoundPage } from './NotFoundPage';
 import { DeviceSettingsPage } from '../features/device-settings/DeviceSettingsPage';
 import { caseWorkRoutes } from '../features/case-work/routes';
@@ -68,7 +68,7 @@ export function Layout() {
           <Route path="/" element={<Navigate to="/search" replace />} />
           <Route path="/search" element={<SearchPage />} />
           <Route path="/persons/:personId" element={<LedgerPage />} />
-          <Route path="/sync" element={<SyncIssuesPage />} />
+          {syncIssueRoutes}
           <Route path="/settings" element={<DeviceSettingsPage />} />
           {caseWorkRoutes}
           <Route path="*" element={<NotFoundPage />} />

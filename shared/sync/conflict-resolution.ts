@@ -89,8 +89,8 @@ function schemaOf(collection: string): { properties: Record<string, PropertySche
   return { properties: schema.properties, required: schema.required ?? [] };
 }
 
-/** Fields in the order the schema lists them, then any it does not know. */
-function fieldOrder(collection: string, docs: ReadonlyArray<SyncDocument | undefined>): string[] {
+/** The content fields of documents in the order the schema lists them, then any it does not know; bookkeeping left out. */
+export function fieldOrder(collection: string, docs: ReadonlyArray<SyncDocument | undefined>): string[] {
   const known = Object.keys(schemaOf(collection)?.properties ?? {});
   const seen = new Set(known);
   const extra: string[] = [];

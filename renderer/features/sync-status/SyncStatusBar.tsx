@@ -2,19 +2,21 @@ import { Link } from 'react-router-dom';
 import { format, uiMessages } from '../../../shared/index';
 import { useOpenSession, useServices, useSyncStatus } from '../../app/context';
 import { localDateTime } from '../../ui/format';
+import { issueSections } from './SyncIssuesPage';
+import './sync-issues.css';
 
 const m = uiMessages.sync;
 
 /**
  * Always on screen (issue 5, item 7): the network, what is waiting to be sent, when the
- * last sync really finished, and what needs a person's decision. It shows only what the
+ * last sync really finished, and what needs a person's decision (conflicts and refused
+ * changes, counted live from the local store, each linked to its list). It shows only what the
  * status says; with no sync engine attached it says so rather than implying success.
  */
 export function SyncStatusBar() {
   const status = useSyncStatus();
   const session = useOpenSession();
   const { session: service } = useServices();
-  const issues = status.conflicts + status.rejections;
   // After an offline unlock there is no server session: syncing needs a sign-in online.
   const canReconnect = !session.online && status.online;
   return (
@@ -38,9 +40,14 @@ export function SyncStatusBar() {
           {format(m.lastError, { message: status.lastError.message })}
         </span>
       )}
-      <Link to="/sync" className={issues > 0 ? 'sync-issues has-issues' : 'sync-issues'}>
-        {format(m.issues, { count: issues })}
-      </Link>
+      <span className="sync-issues">
+        <Link to={`/sync?section=${issueSections.conflicts}`} className={status.conflicts > 0 ? 'has-issues' : undefined}>
+          {format(uiMessages.syncIssues.conflictsLink, { count: status.conflicts })}
+        </Link>
+        <Link to={`/sync?section=${issueSections.rejections}`} className={status.rejections > 0 ? 'has-issues' : undefined}>
+          {format(uiMessages.syncIssues.rejectionsLink, { count: status.rejections })}
+        </Link>
+      </span>
     </section>
   );
 }
