@@ -13,7 +13,8 @@ import { axe } from './case-work-support';
 // second loses and becomes a conflict; one of them resolves it by keyboard alone, taking
 // the losing text for one field; both devices end with the resolved record. A change the
 // server refuses is shown with its Japanese reason and discarded, after which the record
-// is the server's version again; a refusal because the person moved offers only that.
+// is the server's version again; another is reopened in the record's form, corrected and
+// sent; a refusal because the person moved offers only discarding.
 
 let server: TestServer;
 let browser: Browser;
@@ -232,6 +233,26 @@ describe('sync conflicts and refused changes', () => {
     expect(await onPc.locator('main').innerText()).not.toContain('送るつもりのない変更');
     await waitForSync(onPc);
     expect(await serverRecord()).toEqual(before);
+    await store.close();
+  });
+
+  it('reopens a refused change in the record’s form to correct it, and the refusal goes once it is sent', async () => {
+    const store = await openStoreHarness(pc, server.url);
+    const [local] = (await store.read<Consultation>('chuo-cm1', 'consultations')).filter((c) => c.id === record.id);
+    const wanted = '長女より電話。\n通帳は自宅で見つかったとのこと。';
+    await store.put('chuo-cm1', 'consultations', [{ ...local, centerId: '03', content: wanted, updatedAt: new Date().toISOString() }]);
+    await statusBar(onPc).getByRole('link', { name: '送信できなかった変更 1件' }).click();
+    await onPc.getByRole('region', { name: 'サーバーが受け付けなかった変更' }).getByRole('link', { name: /相談記録/ }).click();
+    await onPc.getByRole('button', { name: '記録を開いて修正する' }).click();
+
+    // The form opens with what was refused, restored from a draft; the center is not on the form.
+    await onPc.getByRole('heading', { level: 1, name: /相談記録の訂正/ }).waitFor(slow);
+    await expect.poll(() => onPc.getByLabel('相談内容').inputValue(), slow).toBe(wanted);
+    expect(await onPc.locator('main').innerText()).toContain('下書きから復元しました');
+    await onPc.getByRole('button', { name: '保存する' }).click();
+    await statusBar(onPc).getByRole('link', { name: '送信できなかった変更 0件' }).waitFor(slow);
+    await expect.poll(async () => (await serverRecord())?.content, slow).toBe(wanted);
+    expect((await serverRecord())?.centerId).toBe('01');
     await store.close();
   });
 
