@@ -680,7 +680,7 @@ export const uiMessages = {
       confirm: 'この内容で確定する', // button (tests)
       closeMissing: 'サーバーの内容のまま解決する',
       saving: '確定しています…',
-      resolved: '競合を解決しました（{resolution}）。',
+      resolved: '競合を解決しました。',
       resolvedBy: '{at}に{by}さんが解決しました（{resolution}）。',
       chooseSide: '「{field}」で残す内容を選んでください',
       missingRecord: '記録がこの端末にないため、「{field}」に採用されなかった内容は反映できません',

@@ -344,7 +344,7 @@ function ResolvedConflict({ conflict, announce }: { conflict: Conflict; announce
   return (
     <>
       <p className="notice" role="status" tabIndex={-1} ref={status}>
-        {announce ? format(c.resolved, { resolution }) : ''}
+        {announce ? c.resolved : ''}
         {format(c.resolvedBy, { at: localDateTime(conflict.resolvedAt ?? ''), by: conflict.resolvedBy ?? '', resolution })}
       </p>
       {conflict.note && <p>{conflict.note}</p>}

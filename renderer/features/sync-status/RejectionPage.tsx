@@ -106,7 +106,7 @@ function RejectionView({ rejection, onDiscarded }: { rejection: Rejection; onDis
   if (audit === 'failed') return <p role="alert">{s.auditFailed}</p>;
   return (
     <>
-      <IssueFacts collectionName={rejection.collectionName} centerId={rejection.centerId} personName={personName} at={rejection.rejectedAt} />
+      <IssueFacts collectionName={rejection.collectionName} centerId={typeof current?.centerId === 'string' ? current.centerId : rejection.centerId} personName={personName} at={rejection.rejectedAt} />
       <p>{format(r.summary, { at: localDateTime(rejection.rejectedAt) })}</p>
       <p className="rejection-reason">{format(r.reason, { message: rejection.message ?? rejection.reason })}</p>
       {rejection.reason === 'personMoved' && <p className="notice notice-changed">{r.personMoved}</p>}
