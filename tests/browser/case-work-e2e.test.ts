@@ -8,7 +8,7 @@ import { startTestServer, type TestServer } from '../support/server';
 import { collectPageErrors, desktopViewport, launchChromium, tabletViewport } from '../support/browser';
 import { seedDocuments, serverDocuments } from '../integration/sync/support';
 import { expectNoPageErrors, signIn } from './helpers';
-import { axe, caseWorkPerson, readPdf, squeeze } from './case-work-support';
+import { axe, caseWorkPerson, readPdf, squeeze, choose } from './case-work-support';
 
 // Issue 6, item 8, end to end through the real server and the real sync: on a tablet
 // with the network off, a consultation and a complete checklist are recorded; the tablet
@@ -38,7 +38,6 @@ afterAll(async () => {
   await server?.close();
 });
 
-const choose = (page: Page, group: RegExp, option: string) => page.getByRole('radiogroup', { name: group }).getByRole('radio', { name: option, exact: true }).check();
 
 async function openPerson(page: Page): Promise<void> {
   const box = page.getByRole('searchbox', { name: '検索' });

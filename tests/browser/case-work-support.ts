@@ -41,3 +41,7 @@ export async function readPdf(download: Download): Promise<{ text: string; bytes
 
 /** pdftotext lays text out in columns and may break lines: compare without whitespace. */
 export const squeeze = (text: string): string => text.replace(/\s+/g, '');
+
+/** Checks an option of a radio group, the way the case-work forms ask their choices. */
+export const choose = (page: Page, group: RegExp, option: string): Promise<void> =>
+  page.getByRole('radiogroup', { name: group }).getByRole('radio', { name: option, exact: true }).check();

@@ -4,7 +4,7 @@ import { addDays, addMonths, type AuditEntry, type BasicChecklist, basicChecklis
 import { startTestServer, type TestServer } from '../support/server';
 import { collectPageErrors, desktopViewport, launchChromium } from '../support/browser';
 import { expectNoPageErrors, openStoreHarness, signIn, slow, type StoreHarness } from './helpers';
-import { axe, caseWorkPerson, readPdf, squeeze } from './case-work-support';
+import { axe, caseWorkPerson, readPdf, squeeze, choose } from './case-work-support';
 
 // A care manager of center 01 at a PC, by keyboard and mouse: consultation records with
 // drafts that survive closing the app and corrections that keep what they replaced, a
@@ -39,7 +39,6 @@ afterAll(async () => {
 
 const consultations = () => store.read<Consultation>('chuo-cm1', 'consultations');
 const audit = () => store.read<AuditEntry>('chuo-cm1', 'auditEntries');
-const choose = (target: Page, group: RegExp, option: string) => target.getByRole('radiogroup', { name: group }).getByRole('radio', { name: option, exact: true }).check();
 const said = '長女より電話。\n  母が同じことを何度も聞くようになった。\n\n通帳の置き場所が分からなくなることもある。';
 
 async function open(target: Page, hash: string, heading: string | RegExp): Promise<void> {

@@ -8,6 +8,8 @@ import { startTestServer, type TestServer } from '../support/server';
 import { collectPageErrors, desktopViewport, launchChromium, tabletViewport } from '../support/browser';
 import { demoPassword, expectNoPageErrors, localRecords, openStoreHarness, rawIndexedDb, seedServer, signIn, slow, waitForSync } from './helpers';
 import { centerPersons, ledgerPerson } from './fixtures';
+import { choose } from './case-work-support';
+import { serverDocuments } from '../integration/sync/support';
 
 // Sign-in as the device lives it: offline after one online visit (the PWA), idle lock,
 // the offline lease, revocation, a password changed elsewhere, an unregistered device.
@@ -43,11 +45,10 @@ async function newContext(options = desktopViewport): Promise<{ context: Browser
 }
 
 describe('sign-in on a device', () => {
-  // Issue 5 item 3 in full also writes a consultation offline and sees it synced once
-  // online: that needs the consultation screen (issue 6, renderer/features/consultation/),
-  // whose browser test adds the write to this same path. Here: reload, unlock, search and
-  // open a person with no network and no server, then the offline read reaches the server.
-  it('after one online visit, works with the network off and the server gone, and its offline reads reach the server afterwards', async () => {
+  // Issue 5 item 3: after one online visit, reload, unlock, search, open a person and
+  // write a consultation with no network and no server; once online, the consultation
+  // and the offline read reach the server.
+  it('after one online visit, works with the network off and the server gone, and what it did offline reaches the server afterwards', async () => {
     // A data folder of our own, so the server can come back with the same data and port.
     const dataDir = mkdtempSync(path.join(tmpdir(), 'kizuna-offline-'));
     const central = await server({ dataDir });
@@ -79,6 +80,20 @@ describe('sign-in on a device', () => {
     await page.getByRole('heading', { level: 1, name: /架空/ }).waitFor();
     expect(await page.locator('main').innerText()).toContain('要支援2');
 
+    // A consultation written in the living room, with no network: it waits on the tablet.
+    const saidOffline = '電話がつながらないため自宅を訪問。\n本人は元気で、食事も取れている。';
+    await page.getByRole('link', { name: /相談記録（\d+件）/ }).click();
+    await page.getByRole('link', { name: '相談記録を作成' }).click();
+    await page.getByRole('heading', { level: 1, name: /相談記録の新規作成/ }).waitFor();
+    await choose(page, /^相談方法/, '訪問');
+    await choose(page, /^相談者区分/, '本人');
+    await choose(page, /^業務区分/, '総合相談');
+    await page.getByLabel('相談内容').fill(saidOffline);
+    await page.getByRole('button', { name: '保存する' }).click();
+    await expect.poll(() => page.locator('main').innerText(), slow).toContain('保存しました');
+    await page.getByRole('link', { name: '台帳に戻る' }).click();
+    await page.getByRole('heading', { level: 1, name: /架空/ }).waitFor();
+
     // The server returns on the same address; the device goes online and signs in again to sync.
     const again = await server({ dataDir, config: { port: Number(new URL(central.url).port) } });
     await context.setOffline(false);
@@ -91,13 +106,17 @@ describe('sign-in on a device', () => {
     await page.getByRole('heading', { level: 1, name: /架空/ }).waitFor();
     await waitForSync(page);
     const auditor = await again.login('auditor1');
-    // The read made offline, recorded on the tablet, now in the server's chain. (Showing
+    // The reads made offline, recorded on the tablet, now in the server's chain. (Showing
     // the ledger again after the new sign-in is a read of its own, made online.)
     const offlineReads = async () =>
       ((await auditor.get(`/api/audit?personId=${ledgerPerson.id}&operation=read`)).body.items as Array<Record<string, unknown>>).filter(
         (e) => e.menu === 'ledger' && String(e.at) < backOnlineAt,
       );
-    await expect.poll(async () => (await offlineReads()).length, slow).toBe(1);
+    // Two offline reads: the ledger opened from the search, and again after the consultation.
+    await expect.poll(async () => (await offlineReads()).length, slow).toBe(2);
+    // The consultation written offline is on the server, line breaks and all.
+    const synced = async () => [...(await serverDocuments(again, 'consultations')).values()].filter((c) => c.personId === ledgerPerson.id && c.content === saidOffline);
+    await expect.poll(async () => (await synced()).length, slow).toBe(1);
     expectNoPageErrors(errors);
     await context.close();
     await again.close();
