@@ -3,7 +3,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { build, type Plugin } from 'vite';
-import { drawIcon } from './icon';
+import { drawIcon } from './icon.ts';
 
 // Writes the PWA's icons and its service worker next to the built app. The worker is
 // compiled from renderer/pwa/sw.ts in a second, self-contained build, with the list of
