@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'react';
 import type { AuditOperation } from '../../../shared/index';
+import { auditAs, useAuditedView, type ViewAuditState } from '../../session/audit';
 import type { OpenSession } from '../../session/session-service';
-import { recordAudit } from '../../store/audit';
+import type { AuditEvent } from '../../store/audit';
 
 // Every view, create, edit and print of a case record is one entry in the local audit
 // log, which the sync uploads (DESIGN.md decision 5). Views show the record only once
@@ -28,47 +28,24 @@ export interface CaseAuditEvent {
   detail?: string;
 }
 
-export function auditCaseWork(session: OpenSession, event: CaseAuditEvent): Promise<void> {
-  return recordAudit(
-    session.db,
-    { userId: session.userId, deviceId: session.deviceId, online: session.online },
-    {
-      menu: event.menu,
-      operation: event.operation,
-      ...(event.centerId !== undefined && { centerId: event.centerId }),
-      ...(event.personId !== undefined && { targetPersonId: event.personId }),
-      ...(event.documentId !== undefined && { targetDocumentId: event.documentId }),
-      ...(event.detail !== undefined && { detail: event.detail.slice(0, 200) }),
-    },
-  );
+function toAuditEvent(event: CaseAuditEvent): AuditEvent {
+  return {
+    menu: event.menu,
+    operation: event.operation,
+    ...(event.centerId !== undefined && { centerId: event.centerId }),
+    ...(event.personId !== undefined && { targetPersonId: event.personId }),
+    ...(event.documentId !== undefined && { targetDocumentId: event.documentId }),
+    ...(event.detail !== undefined && { detail: event.detail }),
+  };
 }
 
-export type ViewAuditState = 'pending' | 'recorded' | 'failed';
+export function auditCaseWork(session: OpenSession, event: CaseAuditEvent): Promise<void> {
+  return auditAs(session, toAuditEvent(event));
+}
 
-/**
- * One read entry per opening of what `event` names (undefined until the record is
- * loaded); 'recorded' once it is stored. Changes the sync makes while the screen is open
- * are not new reads.
- */
+/** One read entry per opening of what `event` names (undefined until the record is loaded). */
 export function useViewAudit(session: OpenSession, event: CaseAuditEvent | undefined): ViewAuditState {
-  const key = event ? JSON.stringify(event) : undefined;
-  const [state, setState] = useState<{ key: string; state: ViewAuditState } | undefined>();
-  useEffect(() => {
-    if (key === undefined) return;
-    let current = true;
-    setState({ key, state: 'pending' });
-    auditCaseWork(session, JSON.parse(key) as CaseAuditEvent).then(
-      () => current && setState({ key, state: 'recorded' }),
-      (error: unknown) => {
-        console.error('audit entry not written', error);
-        if (current) setState({ key, state: 'failed' });
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [key, session]);
-  return state !== undefined && state.key === key ? state.state : 'pending';
+  return useAuditedView(session, event && toAuditEvent(event));
 }
 
 export const documentRef = (collection: string, id: string): string => `${collection}:${id}`;
