@@ -89,12 +89,46 @@ export function generateDemoData(options: DemoOptions = {}): DemoData {
   const recordRandom = random.fork('records');
   for (let i = 0; i < count; i++) {
     const person = generatePerson(personRandom, firstCode + i, townsInScope, institutions, today, options.centerIds);
+    const previous = data.persons[data.persons.length - 1];
+    // Every eighth person is the spouse of the one before, when that fits: elderly couples
+    // are often two cases at once, and the ledger links them through the household.
+    if (i % 8 === 7 && previous && canMarry(previous, person)) joinHousehold(previous, person);
     data.persons.push(person);
     if (!options.personsOnly) {
       generateRecords(recordRandom, person, providers, today, options.consultationsPerPerson ?? demoDefaults.consultationsPerPerson, options.activeShare ?? 0.35, data);
     }
   }
   return data;
+}
+
+const familyPart = (name: string): string => name.split('\u3000')[0] ?? name;
+const withFamily = (family: string, name: string): string => [family, ...name.split('\u3000').slice(1)].join('\u3000');
+
+function canMarry(head: Person, spouse: Person): boolean {
+  return head.sex !== spouse.sex && !head.elderLedger?.livingAlone && !spouse.elderLedger?.livingAlone && head.residentStatus === 'resident' && spouse.residentStatus === 'resident';
+}
+
+/** The spouse takes the head's family name, address and household (deterministic: no random draws, so the rest of the data stays as it was). */
+function joinHousehold(head: Person, spouse: Person): void {
+  const family = familyPart(head.name);
+  const familyKana = familyPart(head.nameKana);
+  const oldFamily = familyPart(spouse.name);
+  const oldFamilyKana = familyPart(spouse.nameKana);
+  spouse.name = withFamily(family, spouse.name);
+  spouse.nameKana = withFamily(familyKana, spouse.nameKana);
+  spouse.nameKanaKey = normalizeKana(spouse.nameKana);
+  for (const related of spouse.relatedPersons ?? []) {
+    if (familyPart(related.name) === oldFamily) related.name = withFamily(family, related.name);
+    if (related.nameKana && familyPart(related.nameKana) === oldFamilyKana) related.nameKana = withFamily(familyKana, related.nameKana);
+  }
+  spouse.centerId = head.centerId;
+  spouse.townCode = head.townCode;
+  spouse.address = head.address;
+  if (head.postalCode) spouse.postalCode = head.postalCode;
+  if (head.phone) spouse.phone = head.phone;
+  head.household = { householdNumber: head.household?.householdNumber ?? `H${head.residentCode.slice(-8)}`, relationship: '世帯主', headName: head.name };
+  spouse.household = { householdNumber: head.household.householdNumber, relationship: spouse.sex === 'female' ? '妻' : '夫', headName: head.name };
+  for (const ledger of [head.elderLedger, spouse.elderLedger]) if (ledger) ledger.elderlyHousehold = true;
 }
 
 function centerOfTown(town: TownInfo): string {

@@ -57,6 +57,25 @@ describe('demo data', () => {
     expect(data.consultations.some((c) => c.suspectedAbuse && c.abuseTypes.length === 1)).toBe(true);
   });
 
+  it('has elderly couples: two persons of one household, one address and one center, head and spouse', () => {
+    const byHousehold = new Map<string, typeof data.persons>();
+    for (const p of data.persons) {
+      const key = p.household?.householdNumber ?? p.id;
+      byHousehold.set(key, [...(byHousehold.get(key) ?? []), p]);
+    }
+    const couples = [...byHousehold.values()].filter((members) => members.length > 1);
+    expect(couples.length).toBeGreaterThan(3);
+    expect(couples.every((members) => members.length === 2)).toBe(true);
+    for (const [head, spouse] of couples) {
+      expect([head?.household?.relationship, spouse?.household?.relationship]).toEqual(['世帯主', spouse?.sex === 'female' ? '妻' : '夫']);
+      expect(spouse?.household?.headName).toBe(head?.name);
+      expect(spouse?.address).toBe(head?.address);
+      expect(spouse?.centerId).toBe(head?.centerId);
+      expect(spouse?.name.split('\u3000')[0]).toBe(head?.name.split('\u3000')[0]);
+      expect(spouse?.nameKanaKey).toBe(normalizeKana(spouse?.nameKana ?? ''));
+    }
+  });
+
   it('restricts persons to the centers asked for', () => {
     const south = generateDemoData({ persons: 100, centerIds: ['03'] });
     expect(new Set(south.persons.map((p) => p.centerId))).toEqual(new Set(['03']));
