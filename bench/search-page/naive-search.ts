@@ -1,7 +1,7 @@
 import { normalizeKana, type Person } from '../../shared/index';
 import { nameKey } from '../../renderer/features/search/name-key';
 import { parseQuery, type SearchTerm } from '../../renderer/features/search/query';
-import { summarize, type SearchResult } from '../../renderer/features/search/person-index';
+import { summarize, type PersonSummary, type SearchResult } from '../../renderer/features/search/person-index';
 
 // The baseline the benchmark compares with: the same query language, but no index: every
 // keystroke normalises every person's fields afresh, scans them all and sorts the hits.
@@ -28,6 +28,10 @@ export class NaiveSearch {
 
   get size(): number {
     return this.persons.length;
+  }
+
+  household(householdNumber: string): PersonSummary[] {
+    return this.persons.filter((person) => person.household?.householdNumber === householdNumber).map(summarize);
   }
 
   search(query: string, limit = 50): SearchResult {

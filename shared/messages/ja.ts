@@ -597,6 +597,10 @@ export const uiMessages = {
     validity: '{from}〜{to}',
     units: '{value}単位',
     noEntries: '登録はありません',
+    householdMembers: '同じ世帯の方',
+    householdMemberAge: '年齢',
+    householdMembersCaption: '同じ世帯で、この端末に台帳がある方',
+    noHouseholdMembers: '同じ世帯で台帳がある方は、ほかにいません（担当外の方は表示されません）',
   },
   sync: {
     regionLabel: '同期の状態',

@@ -38,7 +38,25 @@ export const ledgerPerson: Person = {
     { historyNumber: 2, careLevel: '13', certifiedOn: '2025-03-20', validFrom: '2025-04-01', validTo: '2027-03-31', changeReason: '更新' },
   ],
   attendingPhysicians: [{ medicalInstitutionCode: '9999000001', physicianName: '見本　医師', department: '内科', startedOn: '2020-01-10', isPrimary: true }],
-  elderLedger: { registeredOn: '2023-04-01', staffName: '保健 太郎', livingAlone: true, elderlyHousehold: true, watchOver: true, dementiaIndependence: 'Ⅰ', remarks: '週2回の見守り訪問あり' },
+  elderLedger: { registeredOn: '2023-04-01', staffName: '保健 太郎', livingAlone: false, elderlyHousehold: true, watchOver: true, dementiaIndependence: 'Ⅰ', remarks: '週2回の見守り訪問あり' },
+  updatedAt: '2026-10-01T00:00:00.000Z',
+};
+
+/** 架空 トミ's husband, a case of the same center: the two ledgers link through the household. */
+export const householdSpouse: Person = {
+  id: 'person-9100000002',
+  residentCode: '9100000002',
+  centerId: '01',
+  name: '架空　正男',
+  nameKana: 'カクウ　マサオ',
+  nameKanaKey: normalizeKana('カクウ　マサオ'),
+  sex: 'male',
+  birthDate: '1935-11-20',
+  address: 'ひかり野市本町2丁目3-4',
+  residentStatus: 'resident',
+  household: { householdNumber: 'H91000001', relationship: '夫', headName: '架空　トミ' },
+  insuranceEligibility: { insuredNumber: '0091000002', insurerNumber: '139999', careLevel: '21', validFrom: '2025-04-01' },
+  elderLedger: { registeredOn: '2024-04-01', livingAlone: false, elderlyHousehold: true, watchOver: false },
   updatedAt: '2026-10-01T00:00:00.000Z',
 };
 

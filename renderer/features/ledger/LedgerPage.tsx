@@ -9,6 +9,7 @@ import { useMasterNames, usePerson } from './use-person';
 import { Fields, Section, type FieldRow } from './Section';
 import { DataTable } from '../../ui/DataTable';
 import { CaseWorkSection } from '../case-work/CaseWorkSection';
+import { HouseholdMembers } from './HouseholdMembers';
 
 const m = uiMessages.ledger;
 const f = m.fields;
@@ -109,6 +110,7 @@ function Ledger({ person }: { person: Person }) {
         ) : (
           <p>{m.noEntries}</p>
         )}
+        <HouseholdMembers person={person} />
       </Section>
 
       <Section title={m.sections.relatedPersons}>

@@ -7,8 +7,8 @@ import { PersonSearchIndex } from './person-index';
 // while the first load runs are replayed after it, so the load cannot overwrite them
 // with an older state.
 
-/** What the search screen asks of an index (the benchmark also runs a naive scan behind it). */
-export type PersonSearch = Pick<PersonSearchIndex, 'size' | 'search'>;
+/** What the search screen and the ledger ask of an index (the benchmark also runs a naive scan behind it). */
+export type PersonSearch = Pick<PersonSearchIndex, 'size' | 'search' | 'household'>;
 
 export interface PersonIndexFeed {
   readonly index: PersonSearch;

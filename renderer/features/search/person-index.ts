@@ -23,6 +23,9 @@ export interface PersonSummary {
   address?: string;
   careLevel?: string;
   residentStatus: Person['residentStatus'];
+  /** 世帯番号 and 続柄, for the ledger's list of the persons sharing a household. */
+  householdNumber?: string;
+  relationship?: string;
 }
 
 export interface SearchResult {
@@ -46,6 +49,8 @@ export function summarize(person: Person): PersonSummary {
     ...(person.address !== undefined && { address: person.address }),
     ...(person.insuranceEligibility?.careLevel !== undefined && { careLevel: person.insuranceEligibility.careLevel }),
     residentStatus: person.residentStatus,
+    ...(person.household && { householdNumber: person.household.householdNumber }),
+    ...(person.household?.relationship !== undefined && { relationship: person.household.relationship }),
   };
 }
 
@@ -257,6 +262,17 @@ export class PersonSearchIndex {
 
   get(id: string): PersonSummary | undefined {
     return this.byId.get(id)?.summary;
+  }
+
+  /**
+   * The persons in this store who share a household, in kana order. A scan rather than a
+   * kept map: it runs once per ledger opened, and a center's persons scan in about a
+   * millisecond, while every sync change would have to keep a map current.
+   */
+  household(householdNumber: string): PersonSummary[] {
+    const members: Entry[] = [];
+    for (const entry of this.byId.values()) if (entry.summary.householdNumber === householdNumber) members.push(entry);
+    return members.sort((a, b) => (a.kanaKey < b.kanaKey ? -1 : a.kanaKey > b.kanaKey ? 1 : 0)).map((entry) => entry.summary);
   }
 
   search(query: string, limit = 50): SearchResult {

@@ -94,6 +94,26 @@ describe('person search', () => {
     local.remove('p-04');
     expect(ids(local, 'もり')).toEqual([]);
   });
+
+  it('lists the persons of one household in kana order, following moves and removals', () => {
+    const local = new PersonSearchIndex();
+    const household = (number: string, relationship: string) => ({ household: { householdNumber: number, relationship } });
+    local.upsertMany([
+      { ...persons[0]!, ...household('H1', '妻') },
+      { ...persons[1]!, ...household('H1', '世帯主') },
+      { ...persons[2]!, ...household('H2', '世帯主') },
+      persons[3]!,
+    ]);
+    expect(local.household('H1').map((m) => [m.id, m.relationship])).toEqual([
+      ['p-02', '世帯主'],
+      ['p-01', '妻'],
+    ]);
+    local.upsert({ ...persons[2]!, ...household('H1', '母') });
+    expect(local.household('H1').map((m) => m.id)).toEqual(['p-03', 'p-02', 'p-01']);
+    local.remove('p-02');
+    expect(local.household('H1').map((m) => m.id)).toEqual(['p-03', 'p-01']);
+    expect(local.household('H2')).toEqual([]);
+  });
 });
 
 describe('person search over a generated city', () => {
