@@ -33,6 +33,8 @@ export class ApiFailure extends Error {
     readonly serverMessage: string | undefined,
     readonly status: number | undefined,
     readonly code: string | undefined,
+    /** The fields the server named as at fault (server/API.md, Errors), for forms to show beside each. */
+    readonly fields: readonly { field: string; message: string }[] = [],
   ) {
     super(serverMessage ?? kind);
     this.name = 'ApiFailure';
@@ -40,7 +42,17 @@ export class ApiFailure extends Error {
 }
 
 interface ErrorBody {
-  error?: { code?: unknown; message?: unknown };
+  error?: { code?: unknown; message?: unknown; field?: unknown; fields?: unknown };
+}
+
+function faultyFields(error: ErrorBody['error']): { field: string; message: string }[] {
+  const listed = Array.isArray(error?.fields) ? (error.fields as unknown[]) : [];
+  const fields = listed.flatMap((f) => {
+    const item = f as { field?: unknown; message?: unknown } | null;
+    return typeof item?.field === 'string' && typeof item.message === 'string' ? [{ field: item.field, message: item.message }] : [];
+  });
+  if (fields.length === 0 && typeof error?.field === 'string' && typeof error.message === 'string') fields.push({ field: error.field, message: error.message });
+  return fields;
 }
 
 function kindOf(status: number, code: string | undefined): ApiFailureKind {
@@ -105,7 +117,7 @@ export class ApiClient {
     await this.request('POST', '/api/auth/logout', {});
   }
 
-  async request<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T> {
+  async request<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
     const doFetch = this.options.fetch ?? globalThis.fetch.bind(globalThis);
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), this.options.timeoutMs ?? 15_000);
@@ -141,6 +153,6 @@ export class ApiClient {
     const message = typeof error?.message === 'string' ? error.message : undefined;
     const kind = kindOf(response.status, code);
     if (kind === 'deviceRevoked') this.options.onDeviceRevoked?.();
-    throw new ApiFailure(kind, message, response.status, code);
+    throw new ApiFailure(kind, message, response.status, code, faultyFields(error));
   }
 }
