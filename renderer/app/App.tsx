@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { HashRouter } from 'react-router-dom';
 import { uiMessages } from '../../shared/index';
-import { OpenSessionProvider, ServicesProvider, useSessionState } from './context';
+import { OpenSessionProvider, ServerOnlySessionProvider, ServicesProvider, useSessionState } from './context';
 import { createAppServices, resolveServerUrl, type AppServices } from './services';
 import { Layout } from './Layout';
 import { LoginPage } from '../features/login/LoginPage';
@@ -64,6 +64,12 @@ function SessionGate() {
         <OpenSessionProvider key={state.session.userId} session={state.session}>
           <Layout />
         </OpenSessionProvider>
+      );
+    case 'serverOnly':
+      return (
+        <ServerOnlySessionProvider key={state.session.userId} session={state.session}>
+          <Layout />
+        </ServerOnlySessionProvider>
       );
     // One LoginPage for both, so what was typed and the error shown survive the round trip.
     case 'working':

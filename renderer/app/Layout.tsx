@@ -1,7 +1,7 @@
 import { useEffect, useSyncExternalStore } from 'react';
 import { NavLink, Navigate, Route, Routes } from 'react-router-dom';
-import { caseWorkMessages, centerName, format, uiMessages } from '../../shared/index';
-import { useOpenSession, useServices } from './context';
+import { format, uiMessages } from '../../shared/index';
+import { useCaseSession, useServices, useSignedIn } from './context';
 import { watchIdle } from '../session/idle';
 import { SearchPage } from '../features/search/SearchPage';
 import { LedgerPage } from '../features/ledger/LedgerPage';
@@ -10,17 +10,20 @@ import { syncIssueRoutes } from '../features/sync-status/routes';
 import { NotFoundPage } from './NotFoundPage';
 import { DeviceSettingsPage } from '../features/device-settings/DeviceSettingsPage';
 import { caseWorkRoutes } from '../features/case-work/routes';
+import { landingPath, navItems, scopeText } from './navigation';
+import { ForbiddenPage } from './server-screen';
+import { serverScreenRoutes } from './server-routes';
 
 const m = uiMessages.nav;
 
-function scopeText(user: { allCenters: boolean; centers: readonly string[] }): string {
-  if (user.allCenters) return uiMessages.layout.allCenters;
-  return user.centers.map(centerName).join('・');
-}
-
-/** The frame of every screen once a user's data is open: who is signed in, the sync status, the menu. */
+/**
+ * The frame of every screen once a user is signed in: who they are, the menu of what
+ * they may use and, for those who work on the local case store, its sync status.
+ */
 export function Layout() {
-  const session = useOpenSession();
+  const session = useSignedIn();
+  const caseSession = useCaseSession();
+  const scope = scopeText(session.user);
   const { session: service, settings } = useServices();
   const { idleMinutes } = useSyncExternalStore(settings.subscribe, settings.get);
 
@@ -35,22 +38,15 @@ export function Layout() {
         <p className="app-name">{uiMessages.app.name}</p>
         <nav aria-label={uiMessages.app.mainNavigation}>
           <ul>
-            <li>
-              <NavLink to="/search">{m.search}</NavLink>
-            </li>
-            <li>
-              <NavLink to="/consultations">{caseWorkMessages.consultation.nav}</NavLink>
-            </li>
-            <li>
-              <NavLink to="/sync">{m.syncIssues}</NavLink>
-            </li>
-            <li>
-              <NavLink to="/settings">{m.settings}</NavLink>
-            </li>
+            {navItems(session.user).map((item) => (
+              <li key={item.path}>
+                <NavLink to={item.path}>{item.label}</NavLink>
+              </li>
+            ))}
           </ul>
         </nav>
         <p className="signed-in">
-          {format(m.signedInAs, { name: session.user.displayName, center: scopeText(session.user) })}
+          {scope === undefined ? session.user.displayName : format(m.signedInAs, { name: session.user.displayName, center: scope })}
           {!session.online && <span className="badge">{m.offlineUnlock}</span>}
         </p>
         <div className="header-actions">
@@ -62,15 +58,22 @@ export function Layout() {
           </button>
         </div>
       </header>
-      <SyncStatusBar />
+      {caseSession && <SyncStatusBar />}
       <main id="main" tabIndex={-1}>
         <Routes>
-          <Route path="/" element={<Navigate to="/search" replace />} />
-          <Route path="/search" element={<SearchPage />} />
-          <Route path="/persons/:personId" element={<LedgerPage />} />
-          {syncIssueRoutes}
+          <Route path="/" element={<Navigate to={landingPath(session.user)} replace />} />
+          {caseSession ? (
+            <>
+              <Route path="/search" element={<SearchPage />} />
+              <Route path="/persons/:personId" element={<LedgerPage />} />
+              {syncIssueRoutes}
+              {caseWorkRoutes}
+            </>
+          ) : (
+            ['/search', '/persons/*', '/consultations', '/sync/*'].map((path) => <Route key={path} path={path} element={<ForbiddenPage />} />)
+          )}
           <Route path="/settings" element={<DeviceSettingsPage />} />
-          {caseWorkRoutes}
+          {serverScreenRoutes}
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </main>

@@ -1,6 +1,6 @@
 import { createContext, useContext, useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
 import type { AppServices } from './services';
-import type { OpenSession } from '../session/session-service';
+import type { OpenSession, ServerOnlySession } from '../session/session-service';
 import { startPersonIndex, type PersonIndexFeed } from '../features/search/index-feed';
 import { useSessionSync } from './session-sync';
 import type { SyncStatus } from '../sync/status';
@@ -8,6 +8,8 @@ import type { SyncStatus } from '../sync/status';
 const ServicesContext = createContext<AppServices | null>(null);
 const OpenSessionContext = createContext<OpenSession | null>(null);
 const PersonIndexContext = createContext<PersonIndexFeed | null>(null);
+/** Whoever is signed in, with or without a local case store. */
+const SignedInContext = createContext<OpenSession | ServerOnlySession | null>(null);
 
 export function ServicesProvider({ services, children }: { services: AppServices; children: ReactNode }) {
   return <ServicesContext.Provider value={services}>{children}</ServicesContext.Provider>;
@@ -36,10 +38,28 @@ export function OpenSessionProvider({ session, children }: { session: OpenSessio
   useSessionSync(session, services);
   if (!persons) return null;
   return (
-    <OpenSessionContext.Provider value={session}>
-      <PersonIndexProvider feed={persons}>{children}</PersonIndexProvider>
-    </OpenSessionContext.Provider>
+    <SignedInContext.Provider value={session}>
+      <OpenSessionContext.Provider value={session}>
+        <PersonIndexProvider feed={persons}>{children}</PersonIndexProvider>
+      </OpenSessionContext.Provider>
+    </SignedInContext.Provider>
   );
+}
+
+/** An auditor's or administrator's session: no local store, no person index, no sync. */
+export function ServerOnlySessionProvider({ session, children }: { session: ServerOnlySession; children: ReactNode }) {
+  return <SignedInContext.Provider value={session}>{children}</SignedInContext.Provider>;
+}
+
+export function useSignedIn(): OpenSession | ServerOnlySession {
+  const session = useContext(SignedInContext);
+  if (!session) throw new Error('useSignedIn outside a session provider');
+  return session;
+}
+
+/** The open case store's session, or null for users who see no case content. */
+export function useCaseSession(): OpenSession | null {
+  return useContext(OpenSessionContext);
 }
 
 export function useOpenSession(): OpenSession {

@@ -1,4 +1,4 @@
-import { uiMessages, type PublicUser } from '../../shared/index';
+import { adminMessages, decide, uiMessages, type PublicUser } from '../../shared/index';
 import { ApiFailure, type ApiClient, type LoginResponse } from '../api/client';
 import { databaseNameFor, defaultLeaseDays, type DeviceRecords, type LocalUser } from '../device/device-records';
 import { recordAudit } from '../store/audit';
@@ -27,6 +27,23 @@ export interface OpenSession {
   leaseDaysLeft: number;
 }
 
+/**
+ * A user who may not see case content (auditors, IT administrators): nothing of theirs is
+ * kept on the device — no local store, no sync — and every screen asks the server.
+ */
+export interface ServerOnlySession {
+  userId: string;
+  user: PublicUser;
+  deviceId: string;
+  online: true;
+  token: string;
+}
+
+/** Whether this user works on the encrypted local case store (and its sync), by the shared policy. */
+export function keepsCaseStore(user: Pick<PublicUser, 'id' | 'permissions' | 'allCenters' | 'centers'>): boolean {
+  return decide({ userId: user.id, permissions: user.permissions, allCenters: user.allCenters, centers: user.centers }, 'case.read').allowed;
+}
+
 /** Why the sign-in screen is showing, beyond a plain start. */
 export type Notice = 'idleLocked' | 'signedOut' | 'deviceWiped' | 'leaseExpired' | 'clockBehind' | 'sessionExpired' | 'reconnect';
 
@@ -34,6 +51,7 @@ export type SessionState =
   | { status: 'signedOut'; notice?: Notice; lastUserId?: string }
   | { status: 'working' }
   | { status: 'open'; session: OpenSession }
+  | { status: 'serverOnly'; session: ServerOnlySession }
   /** The server accepted a new password; the local data is still under the old one. */
   | { status: 'passwordChanged'; userId: string }
   /** The server does not know this device: IT must register it (server/API.md). */
@@ -132,6 +150,7 @@ export class SessionService {
 
   private async openOnline(userId: string, password: string, login: LoginResponse): Promise<SignInError | undefined> {
     const { records } = this.deps;
+    if (!keepsCaseStore(login.user)) return this.openServerOnly(userId, login);
     const now = this.now();
     const leaseDays = login.offlineLeaseDays > 0 ? login.offlineLeaseDays : defaultLeaseDays;
     const local = records.localUser(userId);
@@ -168,6 +187,19 @@ export class SessionService {
     return undefined;
   }
 
+  private async openServerOnly(userId: string, login: LoginResponse): Promise<undefined> {
+    const { records } = this.deps;
+    // A store left from when this user could read cases (their permissions changed) must not outlive that.
+    const stale = records.localUser(userId);
+    if (stale) {
+      await this.deps.removeDatabase(stale.databaseName);
+      records.removeLocalUser(userId);
+    }
+    this.deps.api.setToken(login.token);
+    this.set({ status: 'serverOnly', session: { userId, user: login.user, deviceId: records.identity().id, online: true, token: login.token } });
+    return undefined;
+  }
+
   /** A new key for a database that exists under a lost key can only start it afresh. */
   private async openOrReplace(name: string, dataKey: string): Promise<ClientDatabase> {
     try {
@@ -186,6 +218,10 @@ export class SessionService {
     if (!local) {
       this.set(back);
       return { message: m.offlineFirstLogin };
+    }
+    if (!keepsCaseStore(local.user)) {
+      this.set(back);
+      return { message: adminMessages.common.onlineOnly };
     }
     const lease = checkLease(local.lastVerifiedAt, local.leaseDays, this.now());
     if (!lease.ok) {
@@ -255,6 +291,11 @@ export class SessionService {
   /** Idle lock: the data key and the open database leave memory; the sign-in screen returns. */
   async lock(notice: Notice = 'idleLocked'): Promise<void> {
     const state = this.state;
+    if (state.status === 'serverOnly') {
+      this.deps.api.setToken(undefined);
+      this.set({ status: 'signedOut', notice, lastUserId: state.session.userId });
+      return;
+    }
     if (state.status !== 'open') return;
     this.deps.api.setToken(undefined);
     this.set({ status: 'signedOut', notice, lastUserId: state.session.userId });
@@ -267,7 +308,8 @@ export class SessionService {
 
   async signOut(): Promise<void> {
     const state = this.state;
-    if (state.status !== 'open') return;
+    if (state.status === 'serverOnly') await this.deps.api.logout().catch(() => undefined);
+    if (state.status !== 'open') return this.lock('signedOut');
     if (state.session.online) await this.deps.api.logout().catch(() => undefined);
     await this.lock('signedOut');
   }
