@@ -1,0 +1,148 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { startTestServer, testPerson, type TestServer } from '../support/server';
+import { collectPageErrors, desktopViewport, launchChromium } from '../support/browser';
+import { demoPassword, expectNoPageErrors, seedServer, signIn, slow, waitForSync } from './helpers';
+import { devicePatterns } from '../../renderer/device/device-records';
+
+// The IT administrator's client (issue 3 item 3): users and devices, no case content;
+// and what a care manager they create can and cannot open.
+
+let browser: Browser;
+let server: TestServer;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  server = await startTestServer();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function axe(page: Page): Promise<string[]> {
+  return (await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+const menu = (page: Page) => page.getByRole('navigation', { name: 'メインメニュー' });
+const minamiPerson = testPerson(31, '03', { name: '南田 一子', nameKana: 'ミナミダ イチコ', nameKanaKey: 'ミナミダイチコ' });
+const chuoPerson = testPerson(32, '01', { name: '中川 二子', nameKana: 'ナカガワ ニコ', nameKanaKey: 'ナカガワニコ' });
+const newPassword = 'minami-test-pass7';
+
+describe('the IT administrator', () => {
+  it('creates a care manager for one center who sees only that center, disables them, and registers and revokes a device', async () => {
+    await seedServer(server, { persons: [minamiPerson, chuoPerson] });
+    const adminContext = await browser.newContext(desktopViewport);
+    const adminErrors = collectPageErrors(adminContext);
+    const admin = await adminContext.newPage();
+    await admin.goto(server.url);
+    await admin.getByLabel('ユーザーID').fill('it-admin');
+    await admin.getByLabel('パスワード').fill(demoPassword);
+    await admin.getByRole('button', { name: 'ログイン' }).click();
+
+    // Lands on the user list; the menu holds administration only.
+    await admin.getByRole('heading', { level: 1, name: 'ユーザー管理' }).waitFor({ timeout: slow.timeout });
+    expect(await menu(admin).getByRole('link').allInnerTexts()).toEqual(['ユーザー管理', '端末管理', '端末の設定']);
+    await admin.getByRole('row', { name: /chuo-cm1/ }).waitFor();
+    expect(await admin.getByRole('row', { name: /chuo-cm1/ }).innerText()).toMatch(/中央[\s\S]*ケース記録の閲覧[\s\S]*有効/);
+    expect(await axe(admin)).toEqual([]);
+
+    // A new care manager for 南 only; a short password is refused on its field.
+    await admin.getByRole('link', { name: 'ユーザーを追加' }).click();
+    await admin.getByRole('heading', { level: 1, name: 'ユーザーの追加' }).waitFor();
+    await admin.getByLabel(/^ユーザーID/).fill('minami-cm7');
+    await admin.getByLabel(/^氏名/).fill('試験 三郎');
+    expect(await admin.getByLabel('ケース記録の閲覧').isChecked()).toBe(true);
+    expect(await admin.getByLabel('監査ログの閲覧').isChecked()).toBe(false);
+    await admin.getByRole('group', { name: '担当するセンター' }).getByLabel('南', { exact: true }).check();
+    await admin.getByLabel('初期パスワード').fill('short');
+    await admin.getByRole('button', { name: '追加する' }).click();
+    const passwordField = admin.locator('.field').filter({ has: admin.getByLabel('初期パスワード') });
+    await expect.poll(() => passwordField.innerText(), slow).toContain('10 文字以上');
+    expect(await axe(admin)).toEqual([]);
+    await admin.getByLabel('初期パスワード').fill(newPassword);
+    await admin.getByRole('button', { name: '追加する' }).click();
+    await admin.getByRole('status').filter({ hasText: 'ユーザー「試験 三郎（minami-cm7）」を追加しました' }).waitFor();
+    expect(await admin.getByRole('row', { name: /minami-cm7/ }).innerText()).toMatch(/ケアマネジャー[\s\S]*南/);
+
+    // The new user signs in elsewhere and finds the persons of 南 only.
+    const userContext = await browser.newContext(desktopViewport);
+    const userErrors = collectPageErrors(userContext);
+    const user = await userContext.newPage();
+    await user.goto(server.url);
+    await signIn(user, 'minami-cm7', newPassword);
+    await waitForSync(user);
+    expect(await user.getByRole('banner').innerText()).toContain('試験 三郎（南）');
+    expect(await menu(user).getByRole('link').allInnerTexts()).not.toEqual(expect.arrayContaining(['監査ログ']));
+    expect((await menu(user).getByRole('link').allInnerTexts()).filter((l) => ['監査ログ', '統計', 'ユーザー管理', '端末管理'].includes(l))).toEqual([]);
+    const box = user.getByRole('searchbox', { name: '検索' });
+    await box.fill('みなみだ');
+    await user.getByRole('link', { name: /南田/ }).waitFor({ timeout: slow.timeout });
+    await box.fill('なかがわ');
+    await expect.poll(() => user.locator('main').innerText(), slow).not.toContain('南田');
+    expect(await user.getByRole('link', { name: /中川/ }).count()).toBe(0);
+
+    // The administration screens refuse a care manager by address, in words.
+    for (const route of ['admin/users', 'admin/devices', 'audit']) {
+      await user.goto(`${server.url}/#/${route}`);
+      await user.getByRole('heading', { level: 1, name: 'この画面は利用できません' }).waitFor();
+      expect(await user.getByRole('alert').allInnerTexts()).toContain('この画面を利用する権限がありません。必要な場合は IT 管理者に権限の付与を依頼してください。');
+    }
+
+    // Disabled: the session ends at once, and signing in again is refused with the reason.
+    await admin.getByRole('link', { name: '試験 三郎（minami-cm7） を編集' }).click();
+    await admin.getByRole('heading', { level: 1, name: /ユーザーの編集: 試験 三郎（minami-cm7）/ }).waitFor();
+    expect(await axe(admin)).toEqual([]);
+    await admin.getByRole('button', { name: '無効にする' }).click();
+    await admin.getByRole('status').filter({ hasText: 'ユーザーを無効にしました' }).waitFor();
+    await admin.getByRole('button', { name: '有効にする' }).waitFor();
+    await user.getByRole('button', { name: 'ログアウト' }).click();
+    await user.getByLabel('パスワード').fill(newPassword);
+    await user.getByRole('button', { name: 'ログイン' }).click();
+    await expect.poll(() => user.getByRole('alert').allInnerTexts(), slow).toContain('このユーザーIDは無効になっています。IT 管理者にお問い合わせください');
+
+    // A device: registered with its token shown once, usable, then revoked.
+    await menu(admin).getByRole('link', { name: '端末管理' }).click();
+    await admin.getByRole('heading', { level: 1, name: '端末管理' }).waitFor();
+    await admin.getByLabel(/^端末名/).fill('南センター タブレット 1');
+    await admin.getByRole('radio', { name: 'タブレット' }).check();
+    await admin.getByLabel('設置センター').selectOption({ label: '南' });
+    await admin.getByRole('button', { name: '登録する' }).click();
+    await admin.getByRole('heading', { name: '端末「南センター タブレット 1」を登録しました' }).waitFor();
+    const deviceId = (await admin.getByTestId('registered-device-id').innerText()).trim();
+    const token = (await admin.getByTestId('registered-device-token').innerText()).trim();
+    // What the device's 端末の登録 screen accepts.
+    expect(deviceId).toMatch(devicePatterns.id);
+    expect(token).toMatch(devicePatterns.token);
+    expect(await admin.locator('main').innerText()).toContain('「端末ID」と「端末トークン」');
+    expect(await axe(admin)).toEqual([]);
+    const loginFrom = () => server.request('POST', '/api/auth/login', { userId: 'minami-cm1', password: demoPassword }, { 'x-kizuna-device': `${deviceId}:${token}` });
+    expect((await loginFrom()).status).toBe(200);
+
+    await admin.getByRole('button', { name: '入力が終わったので表示を閉じる' }).click();
+    expect(await admin.getByTestId('registered-device-token').count()).toBe(0);
+    await admin.getByRole('row', { name: new RegExp(deviceId) }).getByRole('button', { name: '南センター タブレット 1 を利用停止' }).click();
+    expect(await admin.getByRole('alertdialog').innerText()).toContain(`端末「南センター タブレット 1（${deviceId}）」を利用停止します`);
+    await admin.getByRole('button', { name: '利用停止を確定する' }).click();
+    await admin.getByRole('status').filter({ hasText: `端末「南センター タブレット 1（${deviceId}）」を利用停止しました` }).waitFor();
+    await expect.poll(async () => admin.getByRole('row', { name: new RegExp(deviceId) }).innerText(), slow).toContain('利用停止（');
+    const refused = await loginFrom();
+    expect([refused.status, refused.body.error.code]).toEqual([403, 'deviceRevoked']);
+
+    // Deleting the user asks first, naming them.
+    await menu(admin).getByRole('link', { name: 'ユーザー管理' }).click();
+    await admin.getByRole('link', { name: '試験 三郎（minami-cm7） を編集' }).click();
+    await admin.getByRole('button', { name: '削除する' }).click();
+    expect(await admin.getByRole('alertdialog').innerText()).toContain('ユーザー「試験 三郎（minami-cm7）」を削除します');
+    await admin.getByRole('button', { name: '削除を確定する' }).click();
+    await admin.getByRole('status').filter({ hasText: 'ユーザー「試験 三郎（minami-cm7）」を削除しました' }).waitFor();
+    expect(await admin.getByRole('row', { name: /minami-cm7/ }).count()).toBe(0);
+
+    expectNoPageErrors(adminErrors);
+    expectNoPageErrors(userErrors);
+    await userContext.close();
+    await adminContext.close();
+  });
+});
