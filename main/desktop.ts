@@ -7,6 +7,9 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { buildMain, mainBuildIsStale, mainDistDir } from './build';
 import { checkServerUrl } from './config/server-url';
+import { desktopMessages, format } from '../shared/messages/ja';
+
+const m = desktopMessages.launch;
 
 export interface LaunchDesktopOptions {
   serverUrl: string;
@@ -16,7 +19,7 @@ export interface LaunchDesktopOptions {
 
 export interface LaunchDesktopResult {
   started: boolean;
-  /** Why no window opened: a plain English sentence for the launcher's console. */
+  /** Why no window opened: a plain sentence for the launcher's console (desktopMessages.launch). */
   reason?: string;
 }
 
@@ -38,21 +41,21 @@ const defaultDependencies: LaunchDependencies = {
 
 export async function launchDesktop(options: LaunchDesktopOptions, deps: LaunchDependencies = defaultDependencies): Promise<LaunchDesktopResult> {
   const check = checkServerUrl(options.serverUrl);
-  if (!check.ok) return { started: false, reason: `The server URL "${options.serverUrl}" cannot be used for the desktop window (${check.message}).` };
+  if (!check.ok) return { started: false, reason: format(m.badServerUrl, { url: options.serverUrl, reason: check.message }) };
   const binary = deps.locateElectron();
   if (!binary.found) return { started: false, reason: binary.reason };
   let mainBundle: string;
   try {
     mainBundle = await deps.ensureBuilt();
   } catch (error) {
-    return { started: false, reason: `Building the desktop shell (npm run build:main) failed: ${String(error)}` };
+    return { started: false, reason: format(m.mainBuildFailed, { error: String(error) }) };
   }
   const env: NodeJS.ProcessEnv = { ...process.env, KIZUNA_SERVER_URL: check.url };
   // Set in some shells and CI images; it would make the binary run as plain Node.
   delete env.ELECTRON_RUN_AS_NODE;
   const child = spawn(binary.path, [mainBundle, `--server-url=${check.url}`], { env, stdio: 'inherit' });
   return new Promise((resolve) => {
-    child.once('error', (error) => resolve({ started: false, reason: `Electron (${binary.path}) could not be started: ${error.message}` }));
+    child.once('error', (error) => resolve({ started: false, reason: format(m.electronFailed, { path: binary.path, error: error.message }) }));
     child.once('spawn', () => {
       child.once('exit', (code) => options.onExit?.(code));
       resolve({ started: true });
@@ -62,7 +65,7 @@ export async function launchDesktop(options: LaunchDesktopOptions, deps: LaunchD
 
 /** Where the `electron` package says its binary is, when both the package and the binary exist. */
 export function locateElectronBinary(require: NodeJS.Require): ElectronBinary {
-  const missing = 'The Electron binary is not installed (it is an optional dependency and npm could not download it on this machine).';
+  const missing = m.electronMissing;
   try {
     require.resolve('electron');
   } catch {

@@ -6,6 +6,9 @@ import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { newestSourceMtime } from './build';
+import { desktopMessages, format } from '../shared/messages/ja';
+
+const m = desktopMessages.launch;
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const args = process.argv.slice(2);
@@ -21,10 +24,10 @@ function buildClientIfStale(): void {
   const built = join(root, 'renderer', 'dist', 'index.html');
   const sources = Math.max(newestSourceMtime(join(root, 'renderer')), newestSourceMtime(join(root, 'shared')));
   if (existsSync(built) && statSync(built).mtimeMs >= sources) return;
-  console.log('Building the client…');
+  console.log(m.buildingClient);
   const result = spawnSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' });
   if (result.status !== 0) {
-    console.error('The client build failed; see the messages above.');
+    console.error(m.clientBuildFailed);
     process.exit(result.status ?? 1);
   }
 }
@@ -57,8 +60,8 @@ async function main(): Promise<void> {
   if (!(await waitForServer(url, server))) return;
   const { launchDesktop } = await import('./desktop');
   const desktop = await launchDesktop({ serverUrl: url });
-  if (desktop.started) console.log('Desktop window opened.');
-  else console.log(`No desktop window: ${desktop.reason ?? 'the Electron binary is not installed.'}\nOpen ${url} in a browser instead.`);
+  if (desktop.started) console.log(m.opened);
+  else console.log(format(m.noWindow, { reason: desktop.reason ?? m.electronMissing, url }));
 }
 
 void main();

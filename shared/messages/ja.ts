@@ -410,6 +410,17 @@ export const desktopMessages = {
     fullScreen: '全画面表示',
     devTools: '開発者ツール',
   },
+  /** What `npm start` prints about the desktop window (main/launcher.ts, main/desktop.ts). */
+  launch: {
+    buildingClient: '画面（クライアント）をビルドしています…',
+    clientBuildFailed: '画面（クライアント）のビルドに失敗しました。上のメッセージを確認してください。',
+    opened: 'デスクトップ画面を開きました。',
+    noWindow: 'デスクトップ画面は開きません: {reason}\nブラウザで {url} を開いてください。',
+    electronMissing: 'Electron の実行ファイルがありません（任意の依存パッケージで、この端末では npm がダウンロードできませんでした）',
+    badServerUrl: 'サーバーURL「{url}」はデスクトップ画面に使えません（{reason}）',
+    mainBuildFailed: 'デスクトップ画面のビルド（npm run build:main）に失敗しました: {error}',
+    electronFailed: 'Electron（{path}）を起動できませんでした: {error}',
+  },
 } as const;
 
 /** The client's screens (renderer/). Accessible names that tests use are marked. */

@@ -38,7 +38,7 @@ describe('launchDesktop', () => {
   it.skipIf(electronPackagePresent())('says in a plain sentence that the Electron binary is missing, where it is', async () => {
     const result = await launchDesktop({ serverUrl: 'http://localhost:8080' });
     expect(result.started).toBe(false);
-    expect(result.reason).toMatch(/^The Electron binary is not installed \(.*npm could not download it.*\)\.$/);
+    expect(result.reason).toMatch(/^Electron の実行ファイルがありません（.*npm がダウンロードできませんでした）$/);
   });
 
   it('finds a binary only when the package resolves and the path it names exists', async () => {
