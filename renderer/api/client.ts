@@ -87,6 +87,12 @@ export interface ApiClientOptions {
   timeoutMs?: number;
 }
 
+function withoutDeviceHeader(headers: Record<string, string>, omit: boolean | undefined): Record<string, string> {
+  if (!omit) return headers;
+  const { 'X-Kizuna-Device': _device, ...rest } = headers;
+  return rest;
+}
+
 export class ApiClient {
   private token: string | undefined;
 
@@ -109,15 +115,20 @@ export class ApiClient {
     };
   }
 
-  async login(userId: string, password: string): Promise<LoginResponse> {
-    return this.request<LoginResponse>('POST', '/api/auth/login', { userId, password });
+  /**
+   * `withoutDevice`: sign in without presenting this device, as auditors and IT
+   * administrators may from any machine (server/API.md, Devices); the session is then
+   * bound to no device.
+   */
+  async login(userId: string, password: string, options: { withoutDevice?: boolean } = {}): Promise<LoginResponse> {
+    return this.request<LoginResponse>('POST', '/api/auth/login', { userId, password }, options);
   }
 
   async logout(): Promise<void> {
     await this.request('POST', '/api/auth/logout', {});
   }
 
-  async request<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
+  async request<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown, options: { withoutDevice?: boolean } = {}): Promise<T> {
     const doFetch = this.options.fetch ?? globalThis.fetch.bind(globalThis);
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), this.options.timeoutMs ?? 15_000);
@@ -125,7 +136,7 @@ export class ApiClient {
     try {
       response = await doFetch(new URL(path, this.options.baseUrl), {
         method,
-        headers: { ...this.headers(), ...(body !== undefined && { 'Content-Type': 'application/json' }) },
+        headers: { ...withoutDeviceHeader(this.headers(), options.withoutDevice), ...(body !== undefined && { 'Content-Type': 'application/json' }) },
         ...(body !== undefined && { body: JSON.stringify(body) }),
         signal: controller.signal,
         credentials: 'omit',

@@ -117,7 +117,7 @@ export class SessionService {
       await this.closing.catch((error: unknown) => console.error(error));
       let login: LoginResponse;
       try {
-        login = await this.deps.api.login(userId, password);
+        login = await this.loginFromThisDevice(userId, password);
       } catch (error) {
         if (error instanceof ApiFailure && error.kind === 'unreachable') return await this.unlockOffline(userId, password, previous);
         return await this.refused(error, previous);
@@ -127,6 +127,22 @@ export class SessionService {
       this.set(previous.status === 'working' ? { status: 'signedOut' } : previous);
       console.error(error);
       return { message: m.unexpected };
+    }
+  }
+
+  /**
+   * A device IT has not registered is refused before any password is tried — yet auditors
+   * and IT administrators may sign in from any machine, which the server allows when the
+   * device does not present itself (server/API.md, Devices). So an unregistered device
+   * asks once more without its identity: a case worker is then refused as before (and
+   * gets the registration screen), the first administrator gets in to register devices.
+   */
+  private async loginFromThisDevice(userId: string, password: string): Promise<LoginResponse> {
+    try {
+      return await this.deps.api.login(userId, password);
+    } catch (error) {
+      if (!(error instanceof ApiFailure && error.code === 'deviceRequired' && !this.deps.records.identity().registered)) throw error;
+      return this.deps.api.login(userId, password, { withoutDevice: true });
     }
   }
 
