@@ -1,30 +1,34 @@
 // `--data DIR`: writes straight into the data folder the server serves (the server must
-// not be running on it: LevelDB allows one process). Every document written is audited
-// in the same hash-chained log the server keeps, as the server's own writes are.
+// not be running on it: LevelDB allows one process). Every write is audited (per person,
+// server/migration/audit.ts) in the same hash-chained log the server keeps.
+import { randomUUID } from 'node:crypto';
 import { userInfo } from 'node:os';
 import { format, migrationMessages } from '../../shared/index';
 import { AuditLog } from '../../server/audit/log';
 import type { AuditEntryDraft } from '../../server/audit/chain';
 import { createFileStore, type FilePayload } from '../../server/files/store';
+import { groupDetail, groupTarget, groupWritten } from '../../server/migration/audit';
 import { createMigrationStore, type ImportOutcome, type ImportUnit, type WrittenDocument } from '../../server/migration/store';
 import { createStorage } from '../../server/storage/index';
 import type { MigrationTarget } from '../engine/sink';
 
 export const migrationMenu = 'migration';
 
-/** One audit entry per document the import created or changed (never for unchanged ones). */
-export function auditDraftsOf(written: readonly WrittenDocument[], userId: string, detail: string, at: string, requestId?: string): AuditEntryDraft[] {
-  return written.map((w) => ({
+/**
+ * The import's audit entries (server/migration/audit.ts): one per person per batch, one
+ * per document without a person; never for unchanged documents.
+ */
+export function auditDraftsOf(written: readonly WrittenDocument[], userId: string, detail: string, at: string, runId: string): AuditEntryDraft[] {
+  return groupWritten(written).map((group) => ({
     at,
     userId: userId.slice(0, 40),
-    ...(w.centerId !== undefined ? { centerId: w.centerId } : {}),
+    ...(group.centerId !== undefined ? { centerId: group.centerId } : {}),
     menu: migrationMenu,
-    operation: w.operation,
-    ...(w.personId !== undefined ? { targetPersonId: w.personId } : {}),
-    targetDocumentId: w.id,
+    operation: group.operation,
+    ...groupTarget(group),
     result: 'success' as const,
-    ...(requestId !== undefined ? { requestId } : {}),
-    detail: (w.movedFrom !== undefined ? format(migrationMessages.audit.moved, { detail, from: w.movedFrom, to: w.centerId ?? '' }) : detail).slice(0, 200),
+    requestId: runId,
+    detail: groupDetail(group, detail, runId),
   }));
 }
 
@@ -42,7 +46,7 @@ export interface StorageSide {
   close(): Promise<void>;
 }
 
-export async function openStorageSide(dataDir: string, userId: string, ownsAudit: boolean): Promise<StorageSide> {
+export async function openStorageSide(dataDir: string, userId: string, ownsAudit: boolean, runId: string = randomUUID()): Promise<StorageSide> {
   const engine = await createStorage({ kind: 'embedded', dataDir });
   try {
     const audit = ownsAudit ? await AuditLog.open(engine) : undefined;
@@ -62,7 +66,7 @@ export async function openStorageSide(dataDir: string, userId: string, ownsAudit
       },
       async appendAudit(written) {
         if (!audit) throw new Error('this storage side does not own the audit log');
-        if (written.length > 0) await audit.appendMany(auditDraftsOf(written, userId, detail, new Date().toISOString()));
+        if (written.length > 0) await audit.appendMany(auditDraftsOf(written, userId, detail, new Date().toISOString(), runId));
       },
       async close() {
         await audit?.flush();

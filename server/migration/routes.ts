@@ -1,8 +1,8 @@
 // The import endpoint `npm run migrate -- <export> --server URL` talks to (IT
 // administrators, `migration.run`). The CLI reads, maps and checks the export; the server
 // checks every document again against the shared schema and the center it names, writes
-// through the same migration store as `--data`, audits every document it creates or
-// changes, and answers per-row content hashes read back from its store — never content,
+// through the same migration store as `--data`, audits what it creates or changes (per
+// person per batch, audit.ts), and answers per-row content hashes read back from its store — never content,
 // which an IT administrator may not see.
 import { randomUUID } from 'node:crypto';
 import { centerIds, cityHall, collections, format, migrationMessages, type CollectionName, type PlainDocument } from '../../shared/index';
@@ -12,6 +12,7 @@ import { ApiError } from '../http/errors';
 import type { RouteModule, RouteSpec } from '../http/api-router';
 import { validateDocument } from '../validation/documents';
 import { importCollections } from '../../migration/mapping/schema';
+import { groupDetail, groupTarget, groupWritten, type WrittenGroup } from './audit';
 import { createMigrationStore, type ImportOutcome, type ImportUnit, type MigrationStore, type WrittenDocument } from './store';
 
 const runId = { type: 'string', pattern: '^[A-Za-z0-9-]{8,64}$' } as const;
@@ -126,17 +127,17 @@ export const migrationRoutes: RouteModule = (api, ctx) => {
     }
     // Stamped and audited as this request: the logged-in administrator, the server's clock.
     const stamp = () => ({ at: new Date(ctx.now()).toISOString(), by: call.auth.user.id });
+    // One entry per person per batch (audit.ts), as `--data` does.
     const onWritten = async (written: readonly WrittenDocument[]) => {
       const at = ctx.now();
-      const event = (w: WrittenDocument): AuditEvent => ({
-        operation: w.operation,
+      const event = (group: WrittenGroup): AuditEvent => ({
+        operation: group.operation,
         result: 'success',
-        ...(w.centerId !== undefined ? { centerId: w.centerId } : {}),
-        ...(w.personId !== undefined ? { targetPersonId: w.personId } : {}),
-        targetDocumentId: w.id,
-        detail: w.movedFrom !== undefined ? format(migrationMessages.audit.moved, { detail: migrationMessages.audit.server, from: w.movedFrom, to: w.centerId ?? '' }) : migrationMessages.audit.server,
+        ...(group.centerId !== undefined ? { centerId: group.centerId } : {}),
+        ...groupTarget(group),
+        detail: groupDetail(group, migrationMessages.audit.server, call.body.runId),
       });
-      await ctx.audit.appendMany(written.map((w) => auditDraft(call.source, event(w), at)));
+      await ctx.audit.appendMany(groupWritten(written).map((group) => auditDraft(call.source, event(group), at)));
     };
     const outcomes: ImportOutcome[] = new Array<ImportOutcome>(call.body.units.length);
     const accepted: Array<{ index: number; unit: ImportUnit }> = [];

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { normalizeKana, type PlainDocument } from '../../../shared/index';
+import { normalizeKana, type AuditEntry, type PlainDocument } from '../../../shared/index';
 import { generateLegacyExport } from '../../../migration/fixtures/generate';
 import type { Manifest } from '../../../migration/fixtures/manifest';
 import { decodeExportFile } from '../../../migration/read/encoding';
@@ -147,6 +147,18 @@ describe('npm run migrate -- <export> --data DIR', () => {
       expect(verified.ok).toBe(true);
       const log = await AuditLog.open(engine);
       expect(log.lastSeq).toBeGreaterThanOrEqual(manifest.persons);
+
+      // Audited per person, not per document: filtering by a person who has consultations
+      // finds the run's entries naming the person's record and the consultations written.
+      const consulted = legacyRows('21_consultation.csv').find((c) => !rejectedRows().has(`21_consultation.csv#${c.row}`));
+      const personId = `person-${consulted?.values['住民コード'] ?? ''}`;
+      const entries = (await log.db.allDocs({ includeDocs: true })).map((row) => row.doc as unknown as AuditEntry).filter((e) => e.targetPersonId === personId);
+      expect(entries.every((e) => e.menu === 'migration' && e.operation === 'create' && e.result === 'success')).toBe(true);
+      expect(entries.some((e) => e.targetDocumentId === personId && e.detail?.includes('persons 1'))).toBe(true);
+      const ownConsultations = legacyRows('21_consultation.csv').filter((c) => c.values['住民コード'] === consulted?.values['住民コード'] && !rejectedRows().has(`21_consultation.csv#${c.row}`));
+      const audited = entries.map((e) => Number(/consultations (\d+)/.exec(e.detail ?? '')?.[1] ?? 0)).reduce((a, b) => a + b, 0);
+      expect(audited).toBe(ownConsultations.length);
+      expect(new Set(entries.map((e) => e.requestId)).size).toBe(1);
     });
   });
 
