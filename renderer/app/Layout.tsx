@@ -1,5 +1,5 @@
-import { useEffect, useSyncExternalStore } from 'react';
-import { NavLink, Navigate, Route, Routes } from 'react-router-dom';
+import { useEffect, useRef, useSyncExternalStore } from 'react';
+import { NavLink, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { format, uiMessages } from '../../shared/index';
 import { useCaseSession, useServices, useSignedIn } from './context';
 import { watchIdle } from '../session/idle';
@@ -10,7 +10,7 @@ import { syncIssueRoutes } from '../features/sync-status/routes';
 import { NotFoundPage } from './NotFoundPage';
 import { DeviceSettingsPage } from '../features/device-settings/DeviceSettingsPage';
 import { caseWorkRoutes } from '../features/case-work/routes';
-import { landingPath, navItems, scopeText } from './navigation';
+import { landingPath, mayOpen, navItems, scopeText } from './navigation';
 import { ForbiddenPage } from './server-screen';
 import { serverScreenRoutes } from './server-routes';
 
@@ -24,6 +24,16 @@ export function Layout() {
   const session = useSignedIn();
   const caseSession = useCaseSession();
   const scope = scopeText(session.user);
+  const navigate = useNavigate();
+  // The address a sign-in starts on may be the previous user's screen (the same tab, a
+  // shared PC): one this user may not open gives way to their own first screen.
+  // Once only: `navigate` changes with every move (react-router), later moves are the user's own.
+  const entry = useRef<string | null>(useLocation().pathname);
+  useEffect(() => {
+    const path = entry.current;
+    entry.current = null;
+    if (path !== null && !mayOpen(session.user, path)) void navigate(landingPath(session.user), { replace: true });
+  }, [navigate, session.user]);
   const { session: service, settings } = useServices();
   const { idleMinutes } = useSyncExternalStore(settings.subscribe, settings.get);
 

@@ -50,3 +50,13 @@ export function scopeText(user: ScopedUser): string | undefined {
   if (user.centers.length === 0) return undefined;
   return user.centers.map(centerName).join('・');
 }
+
+const casePaths = ['/search', '/persons', '/consultations', '/sync'];
+
+/** Whether `path` is a screen this user may open (paths that are nobody's screen are left to "not found"). */
+export function mayOpen(user: ScopedUser, path: string): boolean {
+  const under = (prefix: string) => path === prefix || path.startsWith(`${prefix}/`);
+  if (casePaths.some(under)) return seesCases(user);
+  const screen = Object.values(serverScreens).find((s) => under(s.path));
+  return screen === undefined || may(user, screen.action);
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { rolePresets, type PublicUser, type Role } from '../../../shared/index';
-import { landingPath, navItems, scopeText } from '../../../renderer/app/navigation';
+import { landingPath, mayOpen, navItems, scopeText } from '../../../renderer/app/navigation';
 import { csvFileName, filterQuery, warekiDateTime, emptyFilters } from '../../../renderer/features/audit-log/filters';
 import { createBody, formOfUser, newUserForm, patchBody, withRole } from '../../../renderer/features/admin-users/user-form';
 
@@ -87,5 +87,18 @@ describe('user form', () => {
       centers: ['03'],
     });
     expect(patchBody(formOfUser(user('cityStaff', { allCenters: true })))).toMatchObject({ allCenters: true, centers: [] });
+  });
+});
+
+describe('screens a user may open', () => {
+  it('lets each role open its own screens and no other role’s', () => {
+    const careManager = user('careManager', { centers: ['01'] });
+    const auditor = user('auditor');
+    expect(mayOpen(careManager, '/persons/p-1/consultations')).toBe(true);
+    expect(mayOpen(careManager, '/admin/users/new')).toBe(false);
+    expect(mayOpen(auditor, '/search')).toBe(false);
+    expect(mayOpen(auditor, '/audit')).toBe(true);
+    expect(mayOpen(auditor, '/admin/devices')).toBe(false);
+    expect(mayOpen(auditor, '/settings')).toBe(true);
   });
 });
