@@ -5,7 +5,7 @@ import iconv from 'iconv-lite';
 import type { Browser, Page } from 'playwright-core';
 import { startTestServer, testPerson, type TestServer } from '../support/server';
 import { collectPageErrors, desktopViewport, launchChromium } from '../support/browser';
-import { demoPassword, expectNoPageErrors, rawIndexedDb, seedServer, slow } from './helpers';
+import { demoPassword, expectNoPageErrors, localRecords, rawIndexedDb, seedServer, signIn, slow, waitForSync } from './helpers';
 
 // The auditor's client (issue 3 item 5, DESIGN.md roles): the audit log and statistics
 // read from the server, and no case content on the auditor's machine.
@@ -32,19 +32,33 @@ const menu = (page: Page) => page.getByRole('navigation', { name: 'メインメ�
 const results = (page: Page) => page.getByRole('table').filter({ has: page.getByRole('columnheader', { name: '対象文書' }) });
 
 describe('the auditor', () => {
-  it('reads, pages, verifies and exports the audit log without any case data reaching their browser', async () => {
+  it('reads, pages, verifies and exports the audit log, and keeps no case data once they no longer read cases', async () => {
     await seedServer(server, { persons: [watched] });
     // A care manager reads the person's ledger 55 times: more than one page of the log.
     const careManager = await server.login('chuo-cm1');
     for (let i = 0; i < 55; i += 1) expect((await careManager.get(`/api/persons/${watched.id}`)).status).toBe(200);
 
+    // For a while the auditor also did case work at 中央: the union of both roles' screens, and a local store.
+    const admin = await server.login('it-admin');
+    const auditorPermissions = ['audit.read', 'audit.export', 'statistics.read'];
+    expect((await admin.patch('/api/users/auditor1', { permissions: [...auditorPermissions, 'case.read'], centers: ['01'] })).status).toBe(200);
     const context = await browser.newContext({ ...desktopViewport, acceptDownloads: true });
     const errors = collectPageErrors(context);
-    const requests: string[] = [];
-    context.on('request', (request) => requests.push(request.url()));
     const page = await context.newPage();
     await page.goto(server.url);
-    await page.getByLabel('ユーザーID').fill('auditor1');
+    await signIn(page, 'auditor1');
+    await waitForSync(page);
+    const both = await menu(page).getByRole('link').allInnerTexts();
+    expect(both[0]).toBe('検索');
+    expect(both).toEqual(expect.arrayContaining(['検索', '同期の要対応', '監査ログ', '統計']));
+    expect(await page.getByRole('banner').innerText()).toContain('（中央）');
+    expect((await rawIndexedDb(page)).databases.some((name) => name.includes('kizuna-u'))).toBe(true);
+    await page.getByRole('button', { name: 'ログアウト' }).click();
+    expect((await admin.patch('/api/users/auditor1', { permissions: auditorPermissions, centers: [] })).status).toBe(200);
+
+    // From here on, an auditor only.
+    const requests: string[] = [];
+    context.on('request', (request) => requests.push(request.url()));
     await page.getByLabel('パスワード').fill(demoPassword);
     await page.getByRole('button', { name: 'ログイン' }).click();
 
@@ -53,7 +67,7 @@ describe('the auditor', () => {
     expect(await menu(page).getByRole('link').allInnerTexts()).toEqual(['監査ログ', '統計', '端末の設定']);
     const banner = await page.getByRole('banner').innerText();
     expect(banner).not.toMatch(/（）|\(\)/);
-    expect(page.url()).toContain('#/audit');
+    expect(page.url()).toMatch(/#\/(audit)?$/);
 
     await expect.poll(() => page.getByRole('region', { name: 'ハッシュ連鎖の検証' }).innerText(), slow).toMatch(/正常: [\d,]+ 件/);
 
@@ -99,6 +113,12 @@ describe('the auditor', () => {
     await page.getByRole('button', { name: '検索する' }).click();
     expect(await page.locator('.field').filter({ hasText: '期間（終了）' }).locator('.field-error').innerText()).toContain('期間（終了）を日付として読めません');
 
+    // What the server refuses is named on the field it names.
+    await page.getByLabel('期間（終了）').fill('');
+    await page.getByLabel('ユーザーID').fill('x'.repeat(41));
+    await page.getByRole('button', { name: '検索する' }).click();
+    await expect.poll(() => page.locator('.field').filter({ has: page.getByLabel('ユーザーID') }).locator('.field-error').allInnerTexts(), slow).toEqual([expect.stringContaining('ユーザーID')]);
+
     // Statistics: counts per center, no person.
     await menu(page).getByRole('link', { name: '統計' }).click();
     await page.getByRole('heading', { level: 1, name: '統計' }).waitFor();
@@ -110,9 +130,10 @@ describe('the auditor', () => {
     await page.goto(`${server.url}/#/search`);
     await page.getByRole('heading', { level: 1, name: 'この画面は利用できません' }).waitFor();
 
-    // Nothing of case content on this machine: no local store, no replication.
+    // Nothing of case content on this machine: the old store is gone, no replication.
     const raw = await rawIndexedDb(page);
-    expect(raw.databases.filter((name) => name.startsWith('kizuna-u') || name.startsWith('rxdb'))).toEqual([]);
+    expect(raw.databases.filter((name) => name.includes('kizuna-u') || name.startsWith('rxdb'))).toEqual([]);
+    expect(await localRecords(page)).not.toContain('kizuna.user.auditor1');
     expect(raw.text).not.toContain(watched.id);
     expect(requests.filter((url) => url.includes('/api/replication') || url.includes('/api/persons'))).toEqual([]);
 
