@@ -138,9 +138,35 @@ describe('the IT administrator', () => {
     await user.getByRole('button', { name: 'ログイン' }).click();
     await expect.poll(() => user.locator('main').innerText(), slow).toContain('この端末は利用停止されたため、端末内のデータを消去しました');
 
+    // Enabled again, a new password (too short first), locked by failures and unlocked.
+    const editUser = async () => {
+      await menu(admin).getByRole('link', { name: 'ユーザー管理' }).click();
+      await admin.getByRole('link', { name: '試験 三郎（minami-cm7） を編集' }).click();
+      await admin.getByRole('heading', { level: 1, name: /ユーザーの編集: 試験 三郎（minami-cm7）/ }).waitFor();
+    };
+    await editUser();
+    await admin.getByRole('button', { name: '有効にする' }).click();
+    await admin.getByRole('status').filter({ hasText: 'ユーザーを有効にしました' }).waitFor();
+    await admin.getByLabel('新しいパスワード').fill('short');
+    await admin.getByRole('button', { name: 'パスワードを再設定する' }).click();
+    await expect.poll(() => admin.locator('.field').filter({ has: admin.getByLabel('新しいパスワード') }).innerText(), slow).toContain('10 文字以上');
+    const resetPassword = 'minami-reset-pass8';
+    await admin.getByLabel('新しいパスワード').fill(resetPassword);
+    await admin.getByRole('button', { name: 'パスワードを再設定する' }).click();
+    await admin.getByRole('status').filter({ hasText: 'パスワードを再設定しました' }).waitFor();
+    const loginAs = (password: string) => server.request('POST', '/api/auth/login', { userId: 'minami-cm7', password });
+    const failures = [];
+    for (let i = 0; i < 5; i += 1) failures.push((await loginAs('wrong password')).status);
+    expect(failures.at(-1)).toBe(423);
+    await editUser();
+    expect(await admin.getByRole('region', { name: '利用状態' }).innerText()).toContain('ロック中');
+    await admin.getByRole('button', { name: 'ロックを解除する' }).click();
+    await admin.getByRole('status').filter({ hasText: 'ロックを解除しました' }).waitFor();
+    // The new password passes and no lock holds; only the device check remains (this server requires one).
+    const after = await loginAs(resetPassword);
+    expect([after.status, after.body.error.code]).toEqual([403, 'deviceRequired']);
+
     // Deleting the user asks first, naming them.
-    await menu(admin).getByRole('link', { name: 'ユーザー管理' }).click();
-    await admin.getByRole('link', { name: '試験 三郎（minami-cm7） を編集' }).click();
     await admin.getByRole('button', { name: '削除する' }).click();
     expect(await admin.getByRole('alertdialog').innerText()).toContain('ユーザー「試験 三郎（minami-cm7）」を削除します');
     await admin.getByRole('button', { name: '削除を確定する' }).click();
