@@ -10,7 +10,7 @@
 //   which is what the reconciliation report compares.
 import { centerIds, cityHall, type CollectionName, type PlainDocument } from '../../shared/index';
 import { centerDatabaseName, globalDatabases, parseCenterDatabaseName } from '../storage/names';
-import type { Database, StorageEngine, StoredDocument } from '../storage/port';
+import type { Database, Sequence, StorageEngine, StoredDocument, WriteOutcome } from '../storage/port';
 import { fromStored, toStored } from '../util/documents';
 import type { FileStore } from '../files/store';
 import { canonicalJson, projectionHash, type Projection } from './projection';
@@ -111,10 +111,45 @@ function merge(unit: ImportUnit, existing: PlainDocument | undefined, stamp: { a
   return merged;
 }
 
+/**
+ * Reads back the documents a write stored, by the change feed after the position the
+ * database had before it (one sequential read instead of a lookup per document, which
+ * LevelDB serves several times slower); a document the page does not hold (written over
+ * since, or a store that pages differently) is read by id.
+ */
+async function readWritten(db: Database, name: string, since: Sequence, results: readonly WriteOutcome[], into: Map<string, StoredDocument>): Promise<void> {
+  const wanted = new Set(results.filter((r) => r.ok).map((r) => r.id));
+  if (wanted.size === 0) return;
+  const page = await db.changes({ since, limit: wanted.size, includeDocs: true });
+  for (const change of page.results) {
+    if (!wanted.has(change.id) || change.deleted || !change.doc) continue;
+    into.set(`${name}\u0000${change.id}`, change.doc);
+    wanted.delete(change.id);
+  }
+  if (wanted.size === 0) return;
+  const ids = [...wanted];
+  const docs = await db.getMany(ids);
+  docs.forEach((doc, i) => {
+    if (doc) into.set(`${name}\u0000${ids[i] ?? ''}`, doc);
+  });
+}
+
 export function createMigrationStore(engine: StorageEngine, options: MigrationStoreOptions): MigrationStore {
   /** Where each document of a collection is now: id → the centers holding it (more than one only after a crash mid-move). */
   const locations = new Map<CollectionName, Map<string, string[]>>();
   const handles = new Map<string, Promise<Database>>();
+
+  /** One write-and-read-back per database at a time, so that the feed after it holds only its own documents. */
+  const queues = new Map<string, Promise<unknown>>();
+  function exclusive(db: string, task: () => Promise<void>): Promise<void> {
+    const run = (queues.get(db) ?? Promise.resolve()).then(task);
+    const settled = run.catch(() => undefined);
+    queues.set(db, settled);
+    void settled.then(() => {
+      if (queues.get(db) === settled) queues.delete(db);
+    });
+    return run;
+  }
 
   const open = (name: string): Promise<Database> => {
     let handle = handles.get(name);
@@ -207,22 +242,33 @@ export function createMigrationStore(engine: StorageEngine, options: MigrationSt
     if (dryRun) return outcomes;
 
     const failures = new Map<string, string>();
-    const runWrites = async (map: Map<string, StoredDocument[]>) => {
+    const readBack = new Map<string, StoredDocument>();
+    const runWrites = async (map: Map<string, StoredDocument[]>, readAfter: boolean) => {
       await Promise.all(
-        [...map].map(async ([db, docs]) => {
-          const results = await (await open(db)).bulkWrite(docs);
-          for (const result of results) if (!result.ok) failures.set(`${db}\u0000${result.id}`, `${result.error}: ${result.reason}`);
-        }),
+        [...map].map(([db, docs]) =>
+          exclusive(db, async () => {
+            const handle = await open(db);
+            const since = readAfter ? (await handle.info()).updateSeq : undefined;
+            const results = await handle.bulkWrite(docs);
+            for (const result of results) if (!result.ok) failures.set(`${db}\u0000${result.id}`, `${result.error}: ${result.reason}`);
+            if (since !== undefined) await readWritten(handle, db, since, results, readBack);
+          }),
+        ),
       );
     };
-    await runWrites(writes);
+    await runWrites(writes, true);
     // Old copies go only once the new one is stored.
     for (const [db, docs] of removals) removals.set(db, docs.filter((d) => ![...failures.keys()].some((k) => k.endsWith(`\u0000${d._id}`))));
-    await runWrites(removals);
+    await runWrites(removals, false);
 
-    // Read back what was written (and what was already there) and hash each row's part.
+    // What was written, as read back from the store; what was unchanged, as read before.
     const targetDbs = units.map((unit) => databaseOf(unit.collection, centerOf(unit)));
-    const readBack = await readMany(units.map((unit, i) => ({ db: targetDbs[i] ?? MASTERS, id: String(unit.doc.id) })));
+    units.forEach((unit, i) => {
+      const db = targetDbs[i] ?? MASTERS;
+      const key = `${db}\u0000${String(unit.doc.id)}`;
+      const before = stored.get(key);
+      if (!readBack.has(key) && outcomes[i]?.status === 'unchanged' && before) readBack.set(key, before);
+    });
     const fileChecks = new Map<string, Set<string>>();
     for (const unit of units) for (const f of unit.files ?? []) fileChecks.set(f.centerId, (fileChecks.get(f.centerId) ?? new Set()).add(f.sha256));
     const fileResults = new Map<string, Map<string, boolean>>();
