@@ -78,6 +78,8 @@ export class RowMapper {
   private readonly defaulted: readonly string[];
   private readonly folderListings = new Map<string, Map<string, string>>();
   private readonly titleOf: (file: string) => string;
+  /** Columns that fill the same field (alternative references), by field; checked per row. */
+  private readonly sharedFields: ReadonlyArray<readonly CompiledColumn[]>;
 
   constructor(
     private readonly context: RunContext,
@@ -99,6 +101,9 @@ export class RowMapper {
     this.ownedList = [...owned];
     this.rowProjection = projectionOf(compiled);
     this.titleOf = (file) => context.set.byFile.get(file)?.mapping.title ?? file;
+    const byField = new Map<string, CompiledColumn[]>();
+    for (const column of compiled.columns) if (column.spec.field) byField.set(column.spec.field, [...(byField.get(column.spec.field) ?? []), column]);
+    this.sharedFields = [...byField.values()].filter((columns) => columns.length > 1);
   }
 
   get isHeld(): boolean {
@@ -122,16 +127,15 @@ export class RowMapper {
     }
     const problems: Problem[] = [];
     const converted = new Map<string, unknown>();
-    const raw = (column: CompiledColumn): string => cells[column.index] ?? '';
 
     for (const column of state.compiled.columns) {
-      const result = column.convert(raw(column));
+      const result = column.convert(rawOf(cells, column));
       if (!result.ok) {
-        problems.push({ column: column.spec.column, value: raw(column), kind: result.kind, message: result.message });
+        problems.push({ column: column.spec.column, value: rawOf(cells, column), kind: result.kind, message: result.message });
         continue;
       }
       if (result.value === undefined && column.spec.required) {
-        problems.push(this.problem(column, 'required', { column: column.spec.column, value: raw(column) }));
+        problems.push(this.problem(column, 'required', { column: column.spec.column, value: rawOf(cells, column) }));
       }
       converted.set(column.spec.column, result.value);
     }
@@ -154,16 +158,11 @@ export class RowMapper {
     }
 
     // Alternative references (two columns, one field): at most one may be filled.
-    const filledByField = new Map<string, CompiledColumn[]>();
-    for (const column of state.compiled.columns) {
-      if (column.spec.field && converted.get(column.spec.column) !== undefined) {
-        filledByField.set(column.spec.field, [...(filledByField.get(column.spec.field) ?? []), column]);
-      }
-    }
-    for (const sharing of filledByField.values()) {
+    for (const columns of this.sharedFields) {
+      const sharing = columns.filter((c) => converted.get(c.spec.column) !== undefined);
       if (sharing.length > 1) {
         const names = sharing.map((c) => c.spec.column).join('・');
-        problems.push({ column: names, value: sharing.map(raw).join(' / '), kind: 'conflictingColumns', message: format(r.conflictingColumns, { columns: names }) });
+        problems.push({ column: names, value: sharing.map((c) => rawOf(cells, c)).join(' / '), kind: 'conflictingColumns', message: format(r.conflictingColumns, { columns: names }) });
       }
     }
 
@@ -173,7 +172,7 @@ export class RowMapper {
     const ownerSpec = this.mapping.owner;
     if (ownerSpec?.column && ownerSpec.file) {
       const column = state.compiled.byName.get(ownerSpec.column) as CompiledColumn;
-      owner = this.lookup(column, converted.get(ownerSpec.column), ownerSpec.file, raw(column), problems);
+      owner = this.lookup(column, converted.get(ownerSpec.column), ownerSpec.file, rawOf(cells, column), problems);
     }
     for (const column of state.compiled.columns) {
       const value = converted.get(column.spec.column);
@@ -182,19 +181,19 @@ export class RowMapper {
       let file = spec.references?.file;
       if (spec.referencesByColumn) {
         const chooser = state.compiled.byName.get(spec.referencesByColumn.column);
-        const code = chooser ? raw(chooser).normalize('NFKC').trim() : '';
+        const code = chooser ? rawOf(cells, chooser).normalize('NFKC').trim() : '';
         file = spec.referencesByColumn.files[code];
         if (file === undefined) continue; // the chooser column's own check rejects the row
       }
       if (file === undefined) continue;
-      const entry = this.lookup(column, value, file, raw(column), problems);
+      const entry = this.lookup(column, value, file, rawOf(cells, column), problems);
       if (!entry) continue;
       references.set(spec.column, entry);
       if (spec.references?.samePerson && owner && entry.personId !== owner.id) {
         problems.push(
           this.problem(column, 'otherPerson', {
             column: spec.column,
-            value: raw(column),
+            value: rawOf(cells, column),
             other: (entry.personId ?? '').replace(/^person-/, ''),
             target: this.titleOf(file),
           }),
@@ -211,7 +210,7 @@ export class RowMapper {
       const ownerKey = converted.get(embed.by);
       if (ownerKey !== undefined) {
         held = context.holders.get(embed.file)?.get(String(ownerKey));
-        if (!held) problems.push(this.missingReference(by, String(ownerKey), embed.file, raw(by)));
+        if (!held) problems.push(this.missingReference(by, String(ownerKey), embed.file, rawOf(cells, by)));
       }
     }
 
@@ -221,7 +220,7 @@ export class RowMapper {
       if (column.spec.type !== 'file') continue;
       const name = converted.get(column.spec.column);
       if (typeof name !== 'string') continue;
-      const loaded = this.loadFile(column, name, raw(column), problems);
+      const loaded = this.loadFile(column, name, rawOf(cells, column), problems);
       if (loaded) files.push(loaded);
     }
 
@@ -265,7 +264,8 @@ export class RowMapper {
     const id = masterKind ? masterId(masterKind, key) : `${mapping.idPrefix ?? mapping.collection}-${key}`;
     if (masterKind) values.kind = masterKind;
     if (owner) values.personId = owner.id;
-    values.legacy = { file: state.compiled.label, key, ...(Object.keys(carried).length > 0 ? { columns: carried } : {}) };
+    // Keys in code-unit order, as the reconciliation hashes them.
+    values.legacy = { ...(Object.keys(carried).length > 0 ? { columns: carried } : {}), file: state.compiled.label, key };
 
     const doc: PlainDocument = { id };
     for (const [field, value] of Object.entries(values)) if (value !== undefined) setPath(doc, field, value);
@@ -351,9 +351,10 @@ export class RowMapper {
 
   /** The row's values over every field its file can fill, absent ones as null. */
   private projected(values: ProjectedValues, rootValues: ProjectedValues): ProjectedValues {
+    // Root keys (`^…`) first: they sort before field names, and hashing an object already in order skips a copy.
     const out: ProjectedValues = {};
-    for (const field of this.state.compiled.fields) out[field] = values[field] ?? null;
     for (const field of this.state.compiled.rootFields) out[rootFieldKey(field)] = rootValues[field] ?? null;
+    for (const field of this.state.compiled.fields) out[field] = values[field] ?? null;
     return out;
   }
 
@@ -529,6 +530,11 @@ export class RowMapper {
     }
     return listing;
   }
+}
+
+/** A cell as read (a module function: a closure per row costs more under tsx's keepNames). */
+function rawOf(cells: readonly string[], column: CompiledColumn): string {
+  return cells[column.index] ?? '';
 }
 
 function compareItems(a: unknown, b: unknown, fields: readonly string[]): number {

@@ -19,9 +19,12 @@ export function rejection(kind: RejectKind, params: Readonly<Record<string, stri
   return { ok: false, kind, message: format(r[kind], params) };
 }
 
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
 /** Full-width digits, letters and signs to ASCII, ends trimmed: how codes and numbers are compared. */
 function normaliseCode(raw: string): string {
-  return raw.normalize('NFKC').trim();
+  // NFKC leaves printable ASCII as it is; most cells are, and normalising costs.
+  return (PRINTABLE_ASCII.test(raw) ? raw : raw.normalize('NFKC')).trim();
 }
 
 /** Trailing blanks (padding) go; line breaks inside a field become `\n`. */

@@ -107,9 +107,10 @@ export function project(doc: Readonly<Record<string, unknown>>, projection: Proj
     }
     if (item === undefined || item === null || typeof item !== 'object') return null;
   }
+  // Root keys (`^…`) first: they sort before field names, and hashing an object already in order skips a copy.
   const values: ProjectedValues = {};
-  for (const field of projection.fields) values[field] = getPath(item, field) ?? null;
   for (const field of projection.rootFields ?? []) values[rootFieldKey(field)] = getPath(doc, field) ?? null;
+  for (const field of projection.fields) values[field] = getPath(item, field) ?? null;
   return values;
 }
 
