@@ -1,10 +1,15 @@
+import { mkdtempSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import PouchDB from 'pouchdb-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import AxeBuilder from '@axe-core/playwright';
 import iconv from 'iconv-lite';
 import type { Browser, Page } from 'playwright-core';
 import { startTestServer, testPerson, type TestServer } from '../support/server';
 import { collectPageErrors, desktopViewport, launchChromium } from '../support/browser';
+import { auditDocumentId } from '../../server/audit/chain';
 import { demoPassword, expectNoPageErrors, localRecords, rawIndexedDb, seedServer, signIn, slow, waitForSync } from './helpers';
 
 // The auditor's client (issue 3 item 5, DESIGN.md roles): the audit log and statistics
@@ -151,5 +156,36 @@ describe('the auditor', () => {
     expect(own.map((e) => e.detail).filter((d) => d?.includes(`personId=${watched.id}`))).toHaveLength(2);
     expectNoPageErrors(errors);
     await context.close();
+  });
+
+  it('is told first thing, and prominently, which entry breaks a chain someone edited on disk', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'kizuna-audit-ui-'));
+    try {
+      const before = await startTestServer({ dataDir });
+      await seedServer(before, { persons: [watched] });
+      const careManager = await before.login('chuo-cm1');
+      for (let i = 0; i < 3; i += 1) await careManager.get(`/api/persons/${watched.id}`);
+      await before.close();
+      // Past the server, straight into the stored log: entry 2 now names another user.
+      const db = new PouchDB<Record<string, unknown>>(path.join(dataDir, 'db', 'audit'));
+      await db.put({ ...(await db.get(auditDocumentId(2))), userId: 'minami-cm1' });
+      await db.close();
+
+      const after = await startTestServer({ dataDir });
+      const context = await browser.newContext(desktopViewport);
+      const page = await context.newPage();
+      await page.goto(after.url);
+      await page.getByLabel('ユーザーID').fill('auditor1');
+      await page.getByLabel('パスワード').fill(demoPassword);
+      await page.getByRole('button', { name: 'ログイン' }).click();
+      const chain = page.getByRole('region', { name: 'ハッシュ連鎖の検証' });
+      await chain.getByRole('alert').waitFor({ timeout: slow.timeout });
+      expect(await chain.getByRole('alert').innerText()).toBe(`異常: 監査ログの改ざんまたは欠落を検出しました。最初の不正な記録は ID ${auditDocumentId(2)}（連番 2）: 内容が書き換えられています。`);
+      expect(await axe(page)).toEqual([]);
+      await context.close();
+      await after.close();
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });
