@@ -1380,7 +1380,7 @@ export const adminMessages = {
     anyResult: 'すべて',
     from: '期間（開始）',
     to: '期間（終了）',
-    dateHint: '西暦（2026-04-01）または和暦（令和8年4月1日、R8.4.1）で入力',
+    dateHint: '西暦・和暦（例: R8.4.1）',
     dateAs: '{wareki} として検索します',
     dateInvalid: '{field}を日付として読めません（例: 2026-04-01、令和8年4月1日）',
     search: '検索する',

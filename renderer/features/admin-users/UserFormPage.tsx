@@ -201,7 +201,7 @@ function EditUser({ user, onChanged }: { user: PublicUser; onChanged: () => void
 
       <section aria-labelledby="reset-heading">
         <h2 id="reset-heading">{m.resetHeading}</h2>
-        <form onSubmit={resetPassword} noValidate>
+        <form className="case-form" onSubmit={resetPassword} noValidate>
           <TextField label={m.newPassword} hint={m.passwordHint} type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} error={passwordError} />
           <button type="submit" disabled={working}>
             {m.reset}
