@@ -11,14 +11,8 @@ const m = serverMessages.start;
 async function main(): Promise<void> {
   const config = loadConfig(process.argv.slice(2));
   const server = await startServer(config);
-  console.log(format(m.listening, { url: server.url }));
-  console.log(format(m.dataDir, { dir: config.dataDir }));
-  if (server.initialAdmin) console.log(format(m.initialAdmin, server.initialAdmin));
-  if (server.demo) {
-    console.log(server.demo.loaded ? format(m.demoLoaded, { persons: server.demo.persons, documents: server.demo.documents }) : m.demoKept);
-    console.log(format(m.demoMode, { password: demoPassword }));
-    for (const user of demoUsers) console.log(`  ${user.id.padEnd(12)} ${user.displayName}`);
-  }
+  // Before anything is printed: whoever reads the output (npm start, a service manager,
+  // a test) may stop the server the moment it says it listens.
   let closing = false;
   const stop = () => {
     if (closing) return;
@@ -33,6 +27,14 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  console.log(format(m.listening, { url: server.url }));
+  console.log(format(m.dataDir, { dir: config.dataDir }));
+  if (server.initialAdmin) console.log(format(m.initialAdmin, server.initialAdmin));
+  if (server.demo) {
+    console.log(server.demo.loaded ? format(m.demoLoaded, { persons: server.demo.persons, documents: server.demo.documents }) : m.demoKept);
+    console.log(format(m.demoMode, { password: demoPassword }));
+    for (const user of demoUsers) console.log(`  ${user.id.padEnd(12)} ${user.displayName}`);
+  }
 }
 
 main().catch((error: unknown) => {
