@@ -47,7 +47,7 @@ export interface StorageSide {
 }
 
 export async function openStorageSide(dataDir: string, userId: string, ownsAudit: boolean, runId: string = randomUUID()): Promise<StorageSide> {
-  const engine = await createStorage({ kind: 'embedded', dataDir });
+  const engine = await createStorage({ kind: 'embedded', dataDir, bulkLoad: true });
   try {
     const audit = ownsAudit ? await AuditLog.open(engine) : undefined;
     const files = createFileStore(engine);

@@ -4,11 +4,11 @@ import { createEmbeddedStorage } from './embedded';
 import type { StorageEngine } from './port';
 
 export type StorageConfig =
-  | { kind: 'embedded'; dataDir: string }
+  | { kind: 'embedded'; dataDir: string; bulkLoad?: boolean }
   | { kind: 'couchdb'; url: string; username?: string; password?: string; prefix?: string };
 
 export function createStorage(config: StorageConfig): Promise<StorageEngine> {
-  return config.kind === 'embedded' ? createEmbeddedStorage({ dataDir: config.dataDir }) : createCouchStorage(config);
+  return config.kind === 'embedded' ? createEmbeddedStorage({ dataDir: config.dataDir, ...(config.bulkLoad !== undefined ? { bulkLoad: config.bulkLoad } : {}) }) : createCouchStorage(config);
 }
 
 export * from './port';
