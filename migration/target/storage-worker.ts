@@ -2,11 +2,13 @@
 // work (revisions, LevelDB batches, reads back, the audit chain) then runs beside the
 // main thread, which reads and maps the next rows.
 import { parentPort, workerData } from 'node:worker_threads';
+import type { ImportUnit } from '../../server/migration/store';
 import { openStorageSide, type StorageSide } from './storage-target';
 
 export type WorkerRequest =
   | { id: number; op: 'putFiles'; args: Parameters<StorageSide['putFiles']> }
-  | { id: number; op: 'importBatch'; args: Parameters<StorageSide['importBatch']> }
+  /** The units as JSON text (see worker-target.ts). */
+  | { id: number; op: 'importBatchJson'; args: [string] }
   | { id: number; op: 'appendAudit'; args: Parameters<StorageSide['appendAudit']> }
   | { id: number; op: 'close'; args: [] };
 
@@ -31,8 +33,8 @@ port.on('message', (request: WorkerRequest) => {
     switch (request.op) {
       case 'putFiles':
         return side.putFiles(...request.args);
-      case 'importBatch':
-        return side.importBatch(...request.args);
+      case 'importBatchJson':
+        return side.importBatch(JSON.parse(request.args[0]) as ImportUnit[]);
       case 'appendAudit':
         return side.appendAudit(...request.args);
       case 'close':
