@@ -10,7 +10,7 @@ import { format, migrationMessages } from '../shared/index';
 import { MappingError, defaultMappingDir, loadMappings } from './mapping/load';
 import { CannotRunError, prepareExport, runMigration } from './engine/run';
 import { summaryText, type MigrationReport } from './engine/report';
-import type { MigrationTarget } from './engine/sink';
+import { dataInFlight, type MigrationTarget } from './engine/sink';
 import { barProgress, plainProgress } from './progress';
 import { workerStorageTarget } from './target/worker-target';
 import { serverTarget } from './target/server-target';
@@ -67,10 +67,13 @@ async function main(argv: string[]): Promise<number> {
     const dryRun = values['dry-run'] === true;
     if (values.data && values.server) throw new UsageError(fatal.targetBoth);
     if (!dryRun && !values.data && !values.server) throw new UsageError(fatal.targetRequired);
-    // Into the data folder: bigger batches, four in flight, keeping both storage threads
-    // and the reader busy (measured best on two cores). Through a server: smaller requests.
+    // Into the data folder: bigger batches, many in flight. The two storage threads own
+    // different collections: while one writes the 16,000 persons (about a seventh of the
+    // run), the reader goes on to the checklists and consultations for the other instead
+    // of waiting (four in flight left the second thread idle then). Through a server:
+    // smaller requests.
     const batchSize = positive('--batch-size', values['batch-size'], values.server ? 500 : 1000);
-    const inFlight = values.server ? 2 : 4;
+    const inFlight = values.server ? 2 : dataInFlight;
     const startedAt = new Date();
     const reportPath = values.report ? resolve(values.report) : undefined;
     // By default beside the report, or else beside the export folder: never inside this checkout.

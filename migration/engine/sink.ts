@@ -1,4 +1,4 @@
-// Hands units to the target in batches, two in flight: while the store writes one batch
+// Hands units to the target in batches, several in flight: while the store writes a batch
 // (its I/O runs off the main thread), the next is being read and mapped.
 import type { FilePayload } from '../../server/files/store';
 import type { ImportOutcome, ImportUnit } from '../../server/migration/store';
@@ -12,6 +12,9 @@ export interface MigrationTarget {
   importBatch(units: readonly ImportUnit[]): Promise<ImportOutcome[]>;
   close(): Promise<void>;
 }
+
+/** Batches in flight into a data folder (see migration/cli.ts). */
+export const dataInFlight = 32;
 
 export class Sink {
   private batch: PendingUnit[] = [];
