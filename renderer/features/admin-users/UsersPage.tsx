@@ -20,11 +20,11 @@ const columns: readonly [Column<PublicUser>, ...Column<PublicUser>[]] = [
       </Link>
     ),
   },
-  { header: m.columns.displayName, cell: (u) => u.displayName },
+  { header: m.columns.displayName, cell: (u) => u.displayName, className: 'nowrap' },
   { header: m.columns.role, cell: (u) => roleLabel(u.role) },
   { header: m.columns.centers, cell: (u) => centersLabel(u) },
   { header: m.columns.permissions, cell: (u) => u.permissions.map(permissionLabel).join('、') },
-  { header: m.columns.state, cell: (u) => stateLabel(u, new Date()) },
+  { header: m.columns.state, cell: (u) => stateLabel(u, new Date()), className: 'nowrap' },
 ];
 
 /** ユーザー管理: every user ID with its role, scope, permissions and state. */
