@@ -167,6 +167,13 @@ describe('the IT administrator', () => {
     expect([after.status, after.body.error.code]).toEqual([403, 'deviceRequired']);
 
     // Deleting the user asks first, naming them.
+    // Cancelling by keyboard gives focus back to the button that asked.
+    await admin.getByRole('button', { name: '削除する' }).focus();
+    await admin.keyboard.press('Enter');
+    await admin.getByRole('alertdialog').waitFor();
+    await admin.getByRole('button', { name: 'キャンセル' }).click();
+    await expect.poll(() => admin.evaluate(() => document.activeElement?.textContent)).toBe('削除する');
+    expect(await admin.getByRole('alertdialog').count()).toBe(0);
     await admin.getByRole('button', { name: '削除する' }).click();
     expect(await admin.getByRole('alertdialog').innerText()).toContain('ユーザー「試験 三郎（minami-cm7）」を削除します');
     await admin.getByRole('button', { name: '削除を確定する' }).click();

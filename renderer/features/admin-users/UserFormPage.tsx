@@ -211,22 +211,29 @@ function EditUser({ user, onChanged }: { user: PublicUser; onChanged: () => void
 
       <section aria-labelledby="delete-heading">
         <h2 id="delete-heading">{m.deleteHeading}</h2>
-        {confirming ? (
-          <Confirm message={format(m.deleteConfirm, name)} yes={m.deleteYes} onYes={() => void remove()} onNo={() => setConfirming(false)} disabled={working} />
-        ) : (
-          <button type="button" onClick={() => setConfirming(true)}>
-            {m.delete}
-          </button>
-        )}
+        {/* The button stays while the question is open, so that cancelling returns focus to it. */}
+        <button type="button" onClick={() => setConfirming(true)}>
+          {m.delete}
+        </button>
+        {confirming && <Confirm message={format(m.deleteConfirm, name)} yes={m.deleteYes} onYes={() => void remove()} onNo={() => setConfirming(false)} disabled={working} />}
       </section>
     </>
   );
 }
 
-/** A confirmation that names what it will do; it takes focus so a keyboard user lands on the question. */
+/**
+ * A confirmation that names what it will do; it takes focus so a keyboard user lands on
+ * the question, and gives it back to the control that opened it when it closes.
+ */
 export function Confirm({ message, yes, onYes, onNo, disabled }: { message: string; yes: string; onYes: () => void; onNo: () => void; disabled?: boolean }) {
   const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => ref.current?.focus(), []);
+  useEffect(() => {
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    ref.current?.focus();
+    return () => {
+      if (opener?.isConnected) opener.focus();
+    };
+  }, []);
   return (
     <div ref={ref} className="confirm" role="alertdialog" aria-label={yes} aria-describedby="confirm-message" tabIndex={-1}>
       <p id="confirm-message">{message}</p>
