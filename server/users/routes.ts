@@ -74,7 +74,8 @@ export const userRoutes: RouteModule = (api, ctx) => {
   const stamp = () => new Date(ctx.now()).toISOString();
   const target = (id: string) => ({ targetDocumentId: `user:${id}` });
 
-  api.get('/users', spec('read', 'api:users.list'), () => ({ items: ctx.users.list().map(publicUser) }));
+  // The password rule travels with the list so that the forms can state it before a refusal.
+  api.get('/users', spec('read', 'api:users.list'), () => ({ items: ctx.users.list().map(publicUser), passwordMinLength: ctx.config.passwordMinLength }));
 
   api.get('/users/:id', spec('read', 'api:users.read'), (call) => {
     const user = ctx.users.get(call.params.id ?? '');

@@ -1452,6 +1452,7 @@ export const adminMessages = {
     centers: '担当するセンター',
     password: '初期パスワード',
     passwordHint: 'サーバーの設定した文字数（初期設定では10文字）以上。ユーザーに安全な方法で伝え、最初のログイン後に変更してもらってください。',
+    passwordHintMin: '{min}文字以上。ユーザーに安全な方法で伝え、最初のログイン後に変更してもらってください。',
     save: '保存する',
     saveNew: '追加する',
     saved: '保存しました。',

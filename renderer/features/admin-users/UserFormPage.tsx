@@ -39,8 +39,16 @@ function Feedback({ outcome }: { outcome: Outcome }) {
   );
 }
 
+/** The server's password rule, as the list answers it; the general wording until it has. */
+function usePasswordHint(): string {
+  const { loaded } = useServerData<{ passwordMinLength?: number }>('/api/users');
+  const min = loaded.state === 'ready' ? loaded.data.passwordMinLength : undefined;
+  return min === undefined ? m.passwordHint : format(m.passwordHintMin, { min });
+}
+
 function NewUserPage() {
   useTitle(m.newTitle);
+  const passwordHint = usePasswordHint();
   const call = useServerApi();
   const navigate = useNavigate();
   const [form, setForm] = useState<UserForm>(newUserForm);
@@ -71,7 +79,7 @@ function NewUserPage() {
         <UserFields form={form} setForm={setForm} errors={errors} isNew>
           <TextField
             label={m.password}
-            hint={m.passwordHint}
+            hint={passwordHint}
             type="password"
             autoComplete="new-password"
             value={form.password}
@@ -108,6 +116,7 @@ function EditUserPage({ userId }: { userId: string }) {
 }
 
 function EditUser({ user, onChanged }: { user: PublicUser; onChanged: () => void }) {
+  const passwordHint = usePasswordHint();
   const call = useServerApi();
   const navigate = useNavigate();
   const [form, setForm] = useState<UserForm>(() => formOfUser(user));
@@ -202,7 +211,7 @@ function EditUser({ user, onChanged }: { user: PublicUser; onChanged: () => void
       <section aria-labelledby="reset-heading">
         <h2 id="reset-heading">{m.resetHeading}</h2>
         <form className="case-form" onSubmit={resetPassword} noValidate>
-          <TextField label={m.newPassword} hint={m.passwordHint} type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} error={passwordError} />
+          <TextField label={m.newPassword} hint={passwordHint} type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} error={passwordError} />
           <button type="submit" disabled={working}>
             {m.reset}
           </button>

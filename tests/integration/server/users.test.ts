@@ -31,8 +31,10 @@ describe('user administration', () => {
       expect(answer.body.permissions).toEqual(['case.read', 'case.write', 'person.write']);
       expect(answer.body.passwordHash).toBeUndefined();
     }
-    const listed = (await admin.get('/api/users')).body.items as Array<{ id: string }>;
+    const list = (await admin.get('/api/users')).body;
+    const listed = list.items as Array<{ id: string }>;
     expect(listed.filter((u) => u.id.startsWith('cm-'))).toHaveLength(25);
+    expect(list.passwordMinLength).toBe(server.server.context.config.passwordMinLength);
     const someone = await server.login('cm-04-3', { password: 'passphrase-3-x' });
     expect(await centersSeen(someone)).toEqual(['04']);
   });
