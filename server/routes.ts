@@ -4,6 +4,7 @@
 import { auditRoutes } from './audit/routes';
 import { authRoutes } from './auth/routes';
 import { deviceRoutes } from './devices/routes';
+import { documentRoutes } from './documents/routes';
 import type { RouteModule } from './http/api-router';
 import { healthRoutes } from './http/health';
 import { migrationRoutes } from './migration/routes';
@@ -12,4 +13,4 @@ import { replicationRoutes } from './replication/routes';
 import { statisticsRoutes } from './statistics/routes';
 import { userRoutes } from './users/routes';
 
-export const routeModules: RouteModule[] = [healthRoutes, authRoutes, userRoutes, deviceRoutes, personRoutes, auditRoutes, statisticsRoutes, replicationRoutes, migrationRoutes];
+export const routeModules: RouteModule[] = [healthRoutes, authRoutes, userRoutes, deviceRoutes, personRoutes, documentRoutes, auditRoutes, statisticsRoutes, replicationRoutes, migrationRoutes];

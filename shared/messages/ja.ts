@@ -283,6 +283,10 @@ export const serverMessages = {
     failed: 'サーバーを起動できません: {reason}',
     initialAdmin: '最初の IT 管理者 {userId} を作成しました。初期パスワード: {password}（この表示は一度だけです。ログイン後すぐに変更してください）',
   },
+  documents: {
+    fileMissing: 'この書類のファイルはサーバーにありません。IT 管理者にお問い合わせください',
+    fileDamaged: 'この書類のファイルが壊れているため、開けません。IT 管理者にお問い合わせください',
+  },
   http: {
     malformedJson: 'リクエスト本文が正しい JSON ではありません',
     jsonRequired: 'リクエスト本文は JSON で送ってください',

@@ -3,7 +3,9 @@
 // audit log under the request's id. Expectations are written out by hand from the
 // city's rules (DESIGN.md, Roles), not computed from the policy under test.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AuditEntry } from '../../../shared/index';
+import type { AuditEntry, KizunaDocument } from '../../../shared/index';
+import { createFileStore, sha256Hex } from '../../../server/files/store';
+import { centerDatabaseName } from '../../../server/storage/names';
 import { seedPersons, startTestServer, testPerson, type ApiResponse, type TestClient, type TestServer } from '../../support/server';
 
 const centers = ['01', '02', '03', '04', '05', 'cityHall'] as const;
@@ -24,12 +26,33 @@ const caseWorkers: readonly UserId[] = ['chuo-cm1', 'minami-cm1', 'city-staff1']
 const persons = centers.map((centerId, n) => testPerson(n + 1, centerId, { name: `試験 ${centerId}`, nameKana: 'シケン タロウ' }));
 const personOf = (centerId: string) => persons.find((p) => p.centerId === centerId)!;
 
+/** One scanned document per center, its bytes in that center's file store. */
+const scans = centers.map((centerId) => {
+  const bytes = Buffer.from(`%PDF-1.4 試験 ${centerId}`);
+  const doc: KizunaDocument = {
+    id: `document-scan-${centerId}`,
+    personId: personOf(centerId).id,
+    centerId,
+    kind: 'scan',
+    documentType: 'physicianOpinion',
+    fileName: `主治医意見書_${centerId}.pdf`,
+    file: { contentType: 'application/pdf', size: bytes.length, sha256: sha256Hex(bytes) },
+    updatedAt: '2026-10-01T00:00:00.000Z',
+  };
+  return { doc, bytes };
+});
+
 let server: TestServer;
 const clients = {} as Record<UserId, TestClient>;
 
 beforeAll(async () => {
   server = await startTestServer();
   await seedPersons(server, persons);
+  const { storage } = server.server.context;
+  for (const { doc, bytes } of scans) {
+    await (await storage.open(centerDatabaseName('documents', doc.centerId))).bulkWrite([{ ...doc, _id: doc.id }]);
+    await createFileStore(storage).putFiles(doc.centerId, [{ sha256: doc.file!.sha256, contentType: 'application/pdf', size: bytes.length, bytes }]);
+  }
   for (const id of userIds) clients[id] = await server.login(id);
 });
 afterAll(async () => {
@@ -90,6 +113,29 @@ describe('authorization matrix: persons', () => {
         expect(answer.status).toBe(caseWorkers.includes(userId) ? 404 : 403);
         expectNoPersonData(answer);
         await expectAuditedRefusal(userId, answer, caseWorkers.includes(userId) ? { personId: person.id } : {});
+      });
+    }
+  }
+
+  for (const userId of userIds) {
+    for (const { doc, bytes } of scans) {
+      const inScope = scope[userId].includes(doc.centerId);
+      it(`${userId}: opening the scanned document of center ${doc.centerId} is ${inScope ? 'allowed' : 'refused'}`, async () => {
+        const response = await fetch(`${server.url}/api/documents/${doc.id}/file`, { headers: clients[userId].headers });
+        const requestId = response.headers.get('x-request-id');
+        if (inScope) {
+          expect(response.status).toBe(200);
+          expect(Buffer.from(await response.arrayBuffer())).toEqual(bytes);
+          expect(response.headers.get('content-disposition')).toContain(`filename*=UTF-8''${encodeURIComponent(doc.fileName)}`);
+          const read = (await auditEntries()).find((e) => e.requestId === requestId);
+          expect(read).toMatchObject({ userId, operation: 'read', result: 'success', targetPersonId: doc.personId, targetDocumentId: `documents:${doc.id}`, centerId: doc.centerId });
+          return;
+        }
+        expect(response.status).toBe(caseWorkers.includes(userId) ? 404 : 403);
+        const text = await response.text();
+        expect(text).not.toContain('PDF');
+        expect(text).not.toContain(doc.fileName);
+        await expectAuditedRefusal(userId, { status: response.status, body: text, headers: response.headers }, caseWorkers.includes(userId) ? { personId: doc.personId } : {});
       });
     }
   }

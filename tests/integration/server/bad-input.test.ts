@@ -87,6 +87,13 @@ describe('bad input: persons', () => {
   });
 });
 
+describe('bad input: document files', () => {
+  it('a bad document id', async () => {
+    expectFieldError(await careManager.get(`/api/documents/${'d'.repeat(200)}/file`), 'id');
+    expectFieldError(await careManager.get('/api/documents/has%20space/file'), 'id');
+  });
+});
+
 describe('bad input: audit', () => {
   it('an unknown operation, a bad date, a bad cursor, a bad center', async () => {
     expectFieldError(await auditor.get('/api/audit?operation=dance'), 'operation', '操作');
