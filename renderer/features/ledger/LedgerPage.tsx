@@ -10,6 +10,7 @@ import { Fields, Section, type FieldRow } from './Section';
 import { DataTable } from '../../ui/DataTable';
 import { CaseWorkSection } from '../case-work/CaseWorkSection';
 import { HouseholdMembers } from './HouseholdMembers';
+import { DocumentsSection } from '../documents/DocumentsSection';
 
 const m = uiMessages.ledger;
 const f = m.fields;
@@ -95,6 +96,8 @@ function Ledger({ person }: { person: Person }) {
       </Section>
 
       <CaseWorkSection person={person} />
+
+      <DocumentsSection person={person} />
 
       <Section title={m.sections.household}>
         {person.household ? (
