@@ -7,6 +7,8 @@ import { collections, isCollectionName, type CollectionName } from '../../shared
 import { centerDatabaseName } from '../storage/names';
 import type { StorageEngine, StoredDocument } from '../storage/port';
 import { toStored } from '../util/documents';
+import { createFileStore } from '../files/store';
+import { demoScanFile, demoScans } from './demo-scans';
 
 export const demoMarkerId = 'demo-data';
 const chunkSize = 1000;
@@ -43,8 +45,18 @@ export async function loadDemoData(storage: StorageEngine, now: number): Promise
   const marker = await meta.get(demoMarkerId);
   if (marker) return { loaded: false, persons: Number(marker.persons ?? 0), documents: Number(marker.documents ?? 0) };
   const data = generateDemoData();
+  const byDatabase = demoDocumentsByDatabase(data);
+  // The scans' one file goes into each center's file store before any record names it.
+  const scanFile = await demoScanFile();
+  const scans = demoScans(data.persons, scanFile);
+  const files = createFileStore(storage);
+  for (const centerId of new Set(scans.map((scan) => scan.centerId))) await files.putFiles(centerId, [scanFile]);
+  for (const scan of scans) {
+    const name = centerDatabaseName('documents', scan.centerId);
+    byDatabase.set(name, [...(byDatabase.get(name) ?? []), toStored(scan.id, scan)]);
+  }
   let documents = 0;
-  for (const [name, docs] of demoDocumentsByDatabase(data)) {
+  for (const [name, docs] of byDatabase) {
     const db = await storage.open(name);
     for (let i = 0; i < docs.length; i += chunkSize) {
       const outcomes = await db.bulkWrite(docs.slice(i, i + chunkSize));

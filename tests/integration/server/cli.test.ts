@@ -64,6 +64,18 @@ describe('npm run server', () => {
     expect(new Set(items.map((p) => p.centerId))).toEqual(new Set(['01']));
     const person = await fetch(`${url}/api/persons/${items[0]!.id}`, { headers: { authorization: `Bearer ${token}` } });
     expect(person.status).toBe(200);
+    // The demo's scanned documents: records on the devices, one sample PDF on the server.
+    const pulled = await fetch(`${url}/api/replication/documents/pull`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ checkpoint: null, batchSize: 1000 }),
+    });
+    const scans = ((await pulled.json()) as { documents: Array<{ id: string; centerId: string; documentType: string }> }).documents;
+    expect(scans.length).toBeGreaterThan(10);
+    expect(new Set(scans.map((d) => `${d.centerId} ${d.documentType}`))).toEqual(new Set(['01 physicianOpinion']));
+    const file = await fetch(`${url}/api/documents/${scans[0]!.id}/file`, { headers: { authorization: `Bearer ${token}` } });
+    expect(file.status).toBe(200);
+    expect(Buffer.from(await file.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
 
     first.child.kill('SIGTERM');
     expect(await first.exited).toBe(0);
