@@ -115,7 +115,7 @@ function merge(unit: ImportUnit, existing: PlainDocument | undefined, stamp: { a
  * Reads back the documents a write stored, by the change feed after the position the
  * database had before it (one sequential read instead of a lookup per document, which
  * LevelDB serves several times slower); a document the page does not hold (written over
- * since, or a store that pages differently) is read by id.
+ * by a later batch, or another writer's in between on a server) is read by id.
  */
 async function readWritten(db: Database, name: string, since: Sequence, results: readonly WriteOutcome[], into: Map<string, StoredDocument>): Promise<void> {
   const wanted = new Set(results.filter((r) => r.ok).map((r) => r.id));
@@ -139,7 +139,10 @@ export function createMigrationStore(engine: StorageEngine, options: MigrationSt
   const locations = new Map<CollectionName, Map<string, string[]>>();
   const handles = new Map<string, Promise<Database>>();
 
-  /** One write-and-read-back per database at a time, so that the feed after it holds only its own documents. */
+  /**
+   * One write per database at a time, the position before it read under the same lock:
+   * the write's documents are then the feed's next entries after that position.
+   */
   const queues = new Map<string, Promise<unknown>>();
   function exclusive(db: string, task: () => Promise<void>): Promise<void> {
     const run = (queues.get(db) ?? Promise.resolve()).then(task);
@@ -246,13 +249,18 @@ export function createMigrationStore(engine: StorageEngine, options: MigrationSt
     const runWrites = async (map: Map<string, StoredDocument[]>, readAfter: boolean) => {
       await Promise.all(
         [...map].map(([db, docs]) =>
-          exclusive(db, async () => {
+          (async () => {
             const handle = await open(db);
-            const since = readAfter ? (await handle.info()).updateSeq : undefined;
-            const results = await handle.bulkWrite(docs);
+            let since: Sequence | undefined;
+            let results: WriteOutcome[] = [];
+            await exclusive(db, async () => {
+              since = readAfter ? (await handle.info()).updateSeq : undefined;
+              results = await handle.bulkWrite(docs);
+            });
             for (const result of results) if (!result.ok) failures.set(`${db}\u0000${result.id}`, `${result.error}: ${result.reason}`);
+            // Outside the lock: the next batch's write need not wait for this read.
             if (since !== undefined) await readWritten(handle, db, since, results, readBack);
-          }),
+          })(),
         ),
       );
     };
