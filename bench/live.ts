@@ -23,7 +23,7 @@
 // `RESULT live_p95_ms=<propagation p95, idle> load_clients=<n> load_pull_p95_ms=<ms>
 // load_push_p95_ms=<ms> load_visible_p95_ms=<ms> load_ratio=<pull p95 / baseline p95>`.
 //
-//   npm run bench:live [-- --clients 1000 --seconds 60 --edit-interval 120 --edits 30]
+//   npm run bench:live [-- --clients 1000 --seconds 60 --edit-interval 120 --edits 30 --profile-server DIR]
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -44,6 +44,8 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '60' },
     'edit-interval': { type: 'string', default: '120' },
     edits: { type: 'string', default: '30' },
+    /** Write a V8 CPU profile of the servers' process into this folder (open it in Chrome DevTools). */
+    'profile-server': { type: 'string' },
   },
 });
 const clientCount = Number(values.clients);
@@ -75,7 +77,8 @@ function print(label: string, f: Figures): void {
 }
 
 // --- the servers, in their own process
-const child = spawn(process.execPath, ['--import', 'tsx', new URL('./live/servers.ts', import.meta.url).pathname], { stdio: ['pipe', 'pipe', 'inherit'] });
+const profile = values['profile-server'] ? ['--cpu-prof', `--cpu-prof-dir=${values['profile-server']}`] : [];
+const child = spawn(process.execPath, [...profile, '--import', 'tsx', new URL('./live/servers.ts', import.meta.url).pathname], { stdio: ['pipe', 'pipe', 'inherit'] });
 const firstLine = await new Promise<string>((resolve, reject) => {
   const lines = createInterface({ input: child.stdout });
   lines.once('line', resolve);
