@@ -61,7 +61,7 @@ export function chainEntries(entries: readonly AuditEntryDraft[], head: ChainHea
 /** What callers hand to the log: an entry before the server has placed it in the chain. */
 export type AuditEntryDraft = Omit<AuditEntry, 'id'> & { id?: string };
 
-export type ChainBreakReason = 'altered' | 'removed' | 'inserted' | 'reordered' | 'linkBroken' | 'truncated';
+export type ChainBreakReason = 'altered' | 'removed' | 'inserted' | 'reordered' | 'linkBroken' | 'truncated' | 'anchorMissing';
 
 export interface ChainBreak {
   /** The stored id of the first bad entry (for a removal: of the missing position). */
@@ -105,8 +105,10 @@ export class ChainVerifier {
 
   /** The chain must end exactly where the anchor says (so cutting entries off the end is seen too). */
   finish(anchor: AuditAnchor | undefined): ChainBreak | undefined {
-    if (!anchor) return undefined;
     const end = this.expected;
+    // The anchor is written before the first entry and moved before every batch: entries
+    // without one mean it was removed, which would hide entries cut off the end.
+    if (!anchor) return end.seq === 0 ? undefined : { id: auditDocumentId(end.seq), seq: end.seq, reason: 'anchorMissing' };
     if (end.seq === anchor.seq && end.hash === anchor.hash) return undefined;
     if (end.seq < anchor.seq) return { id: auditDocumentId(end.seq + 1), seq: end.seq + 1, reason: 'truncated' };
     if (end.seq === anchor.seq) return { id: auditDocumentId(end.seq), seq: end.seq, reason: 'altered' };

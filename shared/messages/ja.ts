@@ -366,6 +366,7 @@ export const serverMessages = {
       reordered: '記録の順序が入れ替えられています',
       linkBroken: '直前の記録が書き換えられたか削除されています',
       truncated: '末尾の記録が削除されています',
+      anchorMissing: '記録の終端を示す控え（server_meta の audit-anchor）が削除されています。これ以降の記録が削除されていても検出できません',
     },
   },
 } as const;

@@ -106,6 +106,21 @@ describe('audit:verify against direct edits of the stored log', () => {
     expect(result.stderr).toContain('末尾');
   });
 
+  it('sees the end cut off when the anchor was removed too', async () => {
+    const dir = await tamperedCopy(async (db) => {
+      await db.remove(await entry(db, 6));
+    });
+    const meta = new PouchDB<Record<string, unknown>>(path.join(dir, 'db', 'server_meta'));
+    try {
+      await meta.remove(await meta.get('audit-anchor'));
+    } finally {
+      await meta.close();
+    }
+    const result = await verifyCli(dir);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('audit-anchor');
+  });
+
   it('names an inserted entry', async () => {
     const dir = await tamperedCopy(async (db) => {
       const doc = content(await entry(db, 3));

@@ -93,4 +93,11 @@ describe('audit hash chain', () => {
     stored(entries.slice(0, 4)).forEach((d) => lastOneGone.check(d));
     expect(lastOneGone.finish(anchor)).toMatchObject({ seq: 5, reason: 'truncated' });
   });
+
+  it('refuses a chain whose anchor was removed, which would hide a cut end', () => {
+    const cut = new ChainVerifier();
+    stored(entries.slice(0, 3)).forEach((d) => cut.check(d));
+    expect(cut.finish(undefined)).toMatchObject({ seq: 3, reason: 'anchorMissing' });
+    expect(new ChainVerifier().finish(undefined)).toBeUndefined(); // an empty log has none yet
+  });
 });
