@@ -67,11 +67,11 @@ async function main(argv: string[]): Promise<number> {
     const dryRun = values['dry-run'] === true;
     if (values.data && values.server) throw new UsageError(fatal.targetBoth);
     if (!dryRun && !values.data && !values.server) throw new UsageError(fatal.targetRequired);
-    // Into the data folder: bigger batches, many in flight. The two storage threads own
-    // different collections: while one writes the 16,000 persons (about a seventh of the
-    // run), the reader goes on to the checklists and consultations for the other instead
-    // of waiting (four in flight left the second thread idle then). Through a server:
-    // smaller requests.
+    // Into the data folder: bigger batches, many in flight (sink.ts). The two storage
+    // threads own different collections: while one writes the persons (about a seventh
+    // of the run), the reader goes on to the checklists and consultations for the other
+    // instead of waiting (four in flight left the second thread idle then). Through a
+    // server: smaller requests.
     const batchSize = positive('--batch-size', values['batch-size'], values.server ? 500 : 1000);
     const inFlight = values.server ? 2 : dataInFlight;
     const startedAt = new Date();

@@ -13,12 +13,17 @@ export interface MigrationTarget {
   close(): Promise<void>;
 }
 
-/** Batches in flight into a data folder (see migration/cli.ts). */
-export const dataInFlight = 32;
+/**
+ * Batches in flight into a data folder (see migration/cli.ts): enough for the reader to
+ * hand over all 160 batches of a 160,000-person flush and go on with the next files,
+ * whose documents the other storage thread writes meanwhile. The storage threads write
+ * a few at a time; the rest wait there as JSON text.
+ */
+export const dataInFlight = 256;
 
 export class Sink {
   private batch: PendingUnit[] = [];
-  private readonly inFlight: Array<Promise<void>> = [];
+  private readonly inFlight = new Set<Promise<void>>();
   private failure: Error | undefined;
 
   constructor(
@@ -38,14 +43,16 @@ export class Sink {
     const batch = this.batch;
     this.batch = [];
     if (batch.length === 0) return;
-    while (this.inFlight.length >= this.maxInFlight) await this.inFlight.shift();
+    // Waits for any batch, not the oldest: batches for the other storage thread finish first.
+    while (this.inFlight.size >= this.maxInFlight) await Promise.race(this.inFlight);
     this.throwIfFailed();
     // Caught here and rethrown on the next call: a rejection nobody awaits yet must not crash the process.
-    this.inFlight.push(
-      this.write(batch).catch((error: unknown) => {
+    const written: Promise<void> = this.write(batch)
+      .catch((error: unknown) => {
         this.failure ??= error instanceof Error ? error : new Error(String(error));
-      }),
-    );
+      })
+      .finally(() => this.inFlight.delete(written));
+    this.inFlight.add(written);
   }
 
   private async write(batch: PendingUnit[]): Promise<void> {
@@ -66,7 +73,7 @@ export class Sink {
   /** Writes what is left and waits for every batch. */
   async drain(): Promise<void> {
     await this.dispatch();
-    while (this.inFlight.length > 0) await this.inFlight.shift();
+    while (this.inFlight.size > 0) await Promise.race(this.inFlight);
     this.throwIfFailed();
   }
 }

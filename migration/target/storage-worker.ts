@@ -27,6 +27,21 @@ try {
 }
 port.postMessage({ id: 0, ...(side ? { ok: true, value: null } : { ok: false, message: opening ?? '' }) } satisfies WorkerAnswer);
 
+/** Batches written at once: the reader may send many ahead, which wait here as text. */
+const maxWriting = 4;
+let writing = 0;
+const waiting: Array<() => void> = [];
+async function inTurn<T>(task: () => Promise<T>): Promise<T> {
+  if (writing >= maxWriting) await new Promise<void>((resolve) => waiting.push(resolve));
+  writing++;
+  try {
+    return await task();
+  } finally {
+    writing--;
+    waiting.shift()?.();
+  }
+}
+
 port.on('message', (request: WorkerRequest) => {
   const run = async (): Promise<unknown> => {
     if (!side) throw new Error(opening ?? 'storage not open');
@@ -34,7 +49,7 @@ port.on('message', (request: WorkerRequest) => {
       case 'putFiles':
         return side.putFiles(...request.args);
       case 'importBatchJson':
-        return side.importBatch(JSON.parse(request.args[0]) as ImportUnit[]);
+        return inTurn(() => (side as StorageSide).importBatch(JSON.parse(request.args[0]) as ImportUnit[]));
       case 'appendAudit':
         return side.appendAudit(...request.args);
       case 'close':
