@@ -1,8 +1,8 @@
 // `--data` with the storage in worker threads (storage-worker.ts): two storage sides,
 // each owning the databases of some collections, so that on two cores PouchDB's work
 // runs in parallel with itself and with the main thread's reading and mapping. The
-// first side also owns the audit log and the scanned files; the other's writes are
-// audited through it.
+// first side also owns the audit log, through which the second's writes are audited;
+// the second owns the scanned files.
 import { Worker } from 'node:worker_threads';
 import { format, migrationMessages, type CollectionName } from '../../shared/index';
 import type { ImportOutcome, ImportUnit, WrittenDocument } from '../../server/migration/store';
@@ -10,8 +10,12 @@ import { CannotRunError } from '../engine/run';
 import type { MigrationTarget } from '../engine/sink';
 import type { WorkerAnswer, WorkerRequest } from './storage-worker';
 
-/** Collections written by the second side: about half of a typical export's documents and reads. */
-const secondSide: ReadonlySet<CollectionName> = new Set(['consultations', 'basicChecklists', 'lifeSupportSurveys', 'providerEvaluations']);
+/**
+ * Collections written by the second side. The first also writes the persons (large, with
+ * a check per embedded row) and appends every audit entry, which at 160,000 persons made
+ * it twice as busy as the second; the scanned documents and their file bytes go here.
+ */
+const secondSide: ReadonlySet<CollectionName> = new Set(['consultations', 'basicChecklists', 'lifeSupportSurveys', 'providerEvaluations', 'documents']);
 
 interface Side {
   call(op: WorkerRequest['op'], args: unknown[]): Promise<unknown>;
@@ -80,8 +84,9 @@ export async function workerStorageTarget(dataDir: string, user: string): Promis
 
   return {
     description: dataDir,
+    // File bytes live with the documents naming them, which verify them on read-back.
     putFiles: async (files) => {
-      await main.call('putFiles', [files]);
+      await other.call('putFiles', [files]);
     },
     async importBatch(units: readonly ImportUnit[]) {
       const parts: Array<Array<{ index: number; unit: ImportUnit }>> = [[], []];
