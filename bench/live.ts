@@ -25,6 +25,8 @@
 //
 //   npm run bench:live [-- --clients 1000 --seconds 60 --edit-interval 120 --edits 30 --profile-server DIR]
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
@@ -74,6 +76,17 @@ function figures(samples: readonly number[]): Figures {
 
 function print(label: string, f: Figures): void {
   console.log(`${label.padEnd(56)} p50 ${f.p50.toFixed(1).padStart(8)} ms  p95 ${f.p95.toFixed(1).padStart(8)} ms  max ${f.max.toFixed(1).padStart(8)} ms  (${f.count})`);
+}
+
+/** CPU seconds a process has used so far (Linux /proc), or undefined elsewhere. */
+function cpuSeconds(pid: number | undefined): number | undefined {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    // utime and stime, the 12th and 13th fields after the command, in clock ticks (100 per second on Linux).
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return undefined;
+  }
 }
 
 // --- the servers, in their own process
@@ -349,7 +362,13 @@ try {
   }
 
   measuring = true;
-  const until = performance.now() + loadSeconds * 1000;
+  // Both figures tell whether the server or this load generator set the pace: the
+  // server's share of its core, and how late this process's own timers ran.
+  const lag = monitorEventLoopDelay({ resolution: 10 });
+  lag.enable();
+  const serverCpuBefore = cpuSeconds(child.pid);
+  const loadStarted = performance.now();
+  const until = loadStarted + loadSeconds * 1000;
   const editors = simulated.map(async (client) => {
     // Exponential gaps: edits arrive as a Poisson process, not in lockstep.
     for (;;) {
@@ -368,6 +387,9 @@ try {
     }
   })();
   await Promise.all([...editors, sampler]);
+  const serverCpuAfter = cpuSeconds(child.pid);
+  const loadWall = (performance.now() - loadStarted) / 1000;
+  lag.disable();
   // Let the last edits reach everyone, then stop.
   await sleep(3000);
   measuring = false;
@@ -384,6 +406,8 @@ try {
   print('load: pull after a change event', pullFigures);
   print('load: edit visible on the other clients of its center', visibleFigures);
   console.log(`edits: ${pushes.length} (${(pushes.length / loadSeconds).toFixed(1)}/s); pulls: ${pulls.length} (${(pulls.length / loadSeconds).toFixed(0)}/s); failures: ${failures.length}`);
+  const serverShare = serverCpuBefore !== undefined && serverCpuAfter !== undefined ? `${((100 * (serverCpuAfter - serverCpuBefore)) / loadWall).toFixed(0)}% of one core` : 'n/a';
+  console.log(`server process CPU during the load: ${serverShare}; this load generator's event-loop delay p95 ${(lag.percentile(95) / 1e6).toFixed(0)} ms (a large delay inflates every figure above, the baseline's too)`);
   if (failures.length > 0) console.log(`first failures:\n  ${failures.slice(0, 5).join('\n  ')}`);
   console.log(`ratios to the baseline under load (p95): push ${(pushFigures.p95 / baselineFigures.p95).toFixed(2)}, pull ${(pullFigures.p95 / baselineFigures.p95).toFixed(2)}; budget 200 ms`);
   console.log(
