@@ -1,8 +1,8 @@
 // `--data` with the storage in worker threads (storage-worker.ts): two storage sides,
 // each owning the databases of some collections, so that on two cores PouchDB's work
-// runs in parallel with itself and with the main thread's reading and mapping. The
-// first side also owns the audit log, through which the second's writes are audited;
-// the second owns the scanned files.
+// runs in parallel with itself and with the main thread's reading and mapping, and a
+// third that owns the audit log, through which both sides' writes are audited. The
+// second side owns the scanned files.
 import { Worker } from 'node:worker_threads';
 import { format, migrationMessages, type CollectionName } from '../../shared/index';
 import type { ImportOutcome, ImportUnit, WrittenDocument } from '../../server/migration/store';
@@ -11,9 +11,9 @@ import type { MigrationTarget } from '../engine/sink';
 import type { WorkerAnswer, WorkerRequest } from './storage-worker';
 
 /**
- * Collections written by the second side. The first also writes the persons (large, with
- * a check per embedded row) and appends every audit entry, which at 160,000 persons made
- * it twice as busy as the second; the scanned documents and their file bytes go here.
+ * Collections written by the second side. The first writes the persons (large, with a
+ * check per embedded row), plans and masters; the scanned documents and their file bytes
+ * go here, which balanced the two at 160,000 persons.
  */
 const secondSide: ReadonlySet<CollectionName> = new Set(['consultations', 'basicChecklists', 'lifeSupportSurveys', 'providerEvaluations', 'documents']);
 
@@ -70,17 +70,21 @@ async function startSide(dataDir: string, user: string, ownsAudit: boolean): Pro
 }
 
 export async function workerStorageTarget(dataDir: string, user: string): Promise<MigrationTarget> {
-  // The audit side opens first: it creates the folder's global databases alone.
-  const main = await startSide(dataDir, user, true);
-  let other: Side;
+  // The audit side opens first: it creates the folder's global databases alone. It writes
+  // no documents: appending every entry on a writing side made that side the slowest.
+  const audit = await startSide(dataDir, user, true);
+  const started: Side[] = [audit];
   try {
-    other = await startSide(dataDir, user, false);
+    started.push(await startSide(dataDir, user, false), await startSide(dataDir, user, false));
   } catch (error) {
-    await main.call('close', []).catch(() => undefined);
-    await main.close();
+    for (const side of started) {
+      await side.call('close', []).catch(() => undefined);
+      await side.close();
+    }
     throw error;
   }
-  const sides = [main, other];
+  const [, first, other] = started as [Side, Side, Side];
+  const sides = [first, other];
 
   return {
     description: dataDir,
@@ -98,16 +102,16 @@ export async function workerStorageTarget(dataDir: string, user: string): Promis
         ),
       );
       const written = answers.flatMap((a) => a.written);
-      if (written.length > 0) await main.call('appendAudit', [written]);
+      if (written.length > 0) await audit.call('appendAudit', [written]);
       const outcomes = new Array<ImportOutcome>(units.length);
       parts.forEach((part, s) => part.forEach((p, i) => (outcomes[p.index] = answers[s]?.outcomes[i] as ImportOutcome)));
       return outcomes;
     },
     close: async () => {
       try {
-        await Promise.all(sides.map((side) => side.call('close', [])));
+        await Promise.all(started.map((side) => side.call('close', [])));
       } finally {
-        await Promise.all(sides.map((side) => side.close()));
+        await Promise.all(started.map((side) => side.close()));
       }
     },
   };
