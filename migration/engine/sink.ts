@@ -15,11 +15,12 @@ export interface MigrationTarget {
 
 /**
  * Batches in flight into a data folder (see migration/cli.ts): enough for the reader to
- * hand over all 160 batches of a 160,000-person flush and go on with the next files,
- * whose documents the other storage thread writes meanwhile. The storage threads write
- * a few at a time; the rest wait there as JSON text.
+ * go on with the next files while one storage thread writes the persons, and few enough
+ * that the batches held in memory stay cheap to collect (a run with 256 in flight spent
+ * far more CPU in garbage collection). The storage threads write a few at a time; the
+ * rest wait there as JSON text.
  */
-export const dataInFlight = 256;
+export const dataInFlight = 32;
 
 export class Sink {
   private batch: PendingUnit[] = [];
