@@ -8,20 +8,11 @@ import { notFound } from '../access/guard';
 import { createFileStore, FileIntegrityError } from '../files/store';
 import type { RouteModule } from '../http/api-router';
 import { ApiError } from '../http/errors';
-import { centerDatabaseName } from '../storage/names';
-import type { StorageEngine } from '../storage/port';
+import { recordIdPattern } from '../http/validate';
+import { Locator, type Located } from '../replication/locate';
 
-const documentIdPattern = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,119}$/;
-
-async function findDocument(storage: StorageEngine, id: string, centers: readonly string[]): Promise<{ centerId: string; doc: KizunaDocument } | undefined> {
-  for (const centerId of centers) {
-    const name = centerDatabaseName('documents', centerId);
-    if (!(await storage.exists(name))) continue;
-    const doc = await (await storage.open(name)).get(id);
-    if (doc && doc._deleted !== true) return { centerId, doc: doc as unknown as KizunaDocument };
-  }
-  return undefined;
-}
+// Stored documents passed the schema when they were written.
+const documentOf = (located: Located): KizunaDocument => located.doc as unknown as KizunaDocument;
 
 /** `attachment` with the Japanese file name in RFC 5987 form, and a plain fallback for old clients. */
 function contentDisposition(fileName: string): string {
@@ -32,28 +23,31 @@ function contentDisposition(fileName: string): string {
 export const documentRoutes: RouteModule = (api, ctx) => {
   const files = createFileStore(ctx.storage);
 
-  api.get('/documents/:id/file', { access: 'case.read', operation: 'read', menu: 'api:documents.file', labels: 'common', params: { id: documentIdPattern } }, async (call) => {
+  api.get('/documents/:id/file', { access: 'case.read', operation: 'read', menu: 'api:documents.file', labels: 'common', params: { id: recordIdPattern } }, async (call) => {
     const id = call.params.id ?? '';
     const target = { targetDocumentId: `documents:${id}` };
     const inScope = centersInScope(call.auth.actor, 'case.read');
-    const found = await findDocument(ctx.storage, id, inScope);
+    const locator = new Locator(ctx.storage);
+    const found = await locator.find('documents', id, inScope, false);
     if (!found) {
       // Out of scope and absent answer alike; only the audit log tells them apart.
-      const elsewhere = await findDocument(
-        ctx.storage,
+      const elsewhere = await locator.find(
+        'documents',
         id,
         allScopeCenters.filter((c) => !inScope.includes(c)),
+        false,
       );
       await call.audit({
         operation: 'read',
         ...target,
         ...(elsewhere
-          ? { result: 'denied', centerId: elsewhere.centerId, targetPersonId: elsewhere.doc.personId, detail: 'case.read:scope' }
+          ? { result: 'denied', centerId: elsewhere.centerId, targetPersonId: documentOf(elsewhere).personId, detail: 'case.read:scope' }
           : { result: 'failure', detail: 'notFound' }),
       });
       throw notFound();
     }
-    const { centerId, doc } = found;
+    const { centerId } = found;
+    const doc = documentOf(found);
     const about = { ...target, centerId, targetPersonId: doc.personId };
     let file;
     try {

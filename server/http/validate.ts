@@ -13,6 +13,9 @@ const queryAjv = new Ajv({ allErrors: true, strict: true, coerceTypes: true, use
 /** Returns the value checked (and, for queries, coerced), or throws a 400 ApiError. */
 export type Validator = (value: unknown) => unknown;
 
+/** A stored record's id (a person, a document) as a route parameter. */
+export const recordIdPattern = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,119}$/;
+
 function compile(ajv: Ajv, labels: string, schema: object): Validator {
   const validate: ValidateFunction = ajv.compile(schema);
   return (value) => {

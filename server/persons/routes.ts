@@ -2,9 +2,9 @@
 import { centersInScope } from '../../shared/access/policy';
 import { notFound } from '../access/guard';
 import type { RouteModule } from '../http/api-router';
+import { recordIdPattern } from '../http/validate';
 import { readPersonInCenters } from './read-person';
 
-export const personIdPattern = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,119}$/;
 
 const searchQuery = {
   type: 'object',
@@ -27,7 +27,7 @@ export const personRoutes: RouteModule = (api, ctx) => {
     },
   );
 
-  api.get('/persons/:id', { access: 'case.read', operation: 'read', menu: 'api:persons.read', labels: 'common', params: { id: personIdPattern } }, async (call) => {
+  api.get('/persons/:id', { access: 'case.read', operation: 'read', menu: 'api:persons.read', labels: 'common', params: { id: recordIdPattern } }, async (call) => {
     const id = call.params.id ?? '';
     const centers = centersInScope(call.auth.actor, 'case.read');
     const person = await readPersonInCenters(ctx.storage, id, centers, ctx.persons.centerOf(id));
