@@ -3,7 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { addDays, addMonths, type AuditEntry, type BasicChecklist, basicChecklistQuestions, type CarePlan, type Consultation, type PlanEvaluation } from '../../shared/index';
 import { startTestServer, type TestServer } from '../support/server';
 import { collectPageErrors, desktopViewport, launchChromium } from '../support/browser';
-import { expectNoPageErrors, openStoreHarness, signIn, slow, type StoreHarness } from './helpers';
+import { expectNoPageErrors, openStoreHarness, signedInPage, signIn, slow, type StoreHarness } from './helpers';
 import { axe, caseWorkPerson, readPdf, squeeze, choose } from './case-work-support';
 
 // A care manager of center 01 at a PC, by keyboard and mouse: consultation records with
@@ -23,11 +23,7 @@ const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo' }).forma
 beforeAll(async () => {
   server = await startTestServer();
   browser = await launchChromium();
-  context = await browser.newContext(desktopViewport);
-  errors = collectPageErrors(context);
-  page = await context.newPage();
-  await page.goto(server.url);
-  await signIn(page, 'chuo-cm1');
+  ({ context, page, errors } = await signedInPage(browser, server.url, 'chuo-cm1'));
   store = await openStoreHarness(context, server.url);
   await store.put('chuo-cm1', 'persons', [person, caseWorkPerson(2, { name: '試験　ナツ', nameKana: 'シケン　ナツ' })]);
 });

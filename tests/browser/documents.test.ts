@@ -6,8 +6,8 @@ import type { KizunaDocument } from '../../shared/index';
 import { createFileStore, sha256Hex } from '../../server/files/store';
 import { centerDatabaseName } from '../../server/storage/names';
 import { startTestServer, type TestServer } from '../support/server';
-import { collectPageErrors, desktopViewport, launchChromium } from '../support/browser';
-import { expectNoPageErrors, seedServer, signIn, slow, waitForSync } from './helpers';
+import { desktopViewport, launchChromium } from '../support/browser';
+import { expectNoPageErrors, seedServer, signedInPage, slow, waitForSync } from './helpers';
 import { ledgerPerson } from './fixtures';
 
 // A care manager opens a person's ledger: the scanned 主治医意見書 is listed from the
@@ -44,11 +44,7 @@ beforeAll(async () => {
   await (await storage.open(centerDatabaseName('documents', '01'))).bulkWrite([{ ...opinion, _id: opinion.id }]);
   await createFileStore(storage).putFiles('01', [{ sha256: opinion.file!.sha256, contentType: 'application/pdf', size: pdf.length, bytes: pdf }]);
   browser = await launchChromium();
-  context = await browser.newContext({ ...desktopViewport, acceptDownloads: true });
-  errors = collectPageErrors(context);
-  page = await context.newPage();
-  await page.goto(server.url);
-  await signIn(page, 'chuo-cm1');
+  ({ context, page, errors } = await signedInPage(browser, server.url, 'chuo-cm1', { ...desktopViewport, acceptDownloads: true }));
   await waitForSync(page);
 });
 

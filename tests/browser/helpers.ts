@@ -4,9 +4,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import type { Master, Person } from '../../shared/index';
 import type { ClientCollectionName } from '../../renderer/store/database';
+import { collectPageErrors, desktopViewport } from '../support/browser';
 import { seedPersons, type TestServer } from '../support/server';
 import { harnessDir } from './harness/paths';
 
@@ -25,6 +26,21 @@ export async function signIn(page: Page, userId: string, password = demoPassword
   await page.getByLabel('パスワード').fill(password);
   await page.getByRole('button', { name: 'ログイン' }).click();
   await page.getByRole('searchbox', { name: '検索' }).waitFor();
+}
+
+/** A new browser context (its own storage) on the app, signed in as `userId`, collecting its page errors. */
+export async function signedInPage(
+  browser: Browser,
+  url: string,
+  userId: string,
+  options: BrowserContextOptions = desktopViewport,
+): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await browser.newContext(options);
+  const errors = collectPageErrors(context);
+  const page = await context.newPage();
+  await page.goto(url);
+  await signIn(page, userId);
+  return { context, page, errors };
 }
 
 /** Puts persons and masters into the server's databases, as the migration would; the client's sync brings them down. */

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../support/server';
-import { collectPageErrors, desktopViewport, launchChromium, tabletViewport } from '../support/browser';
-import { demoPassword, expectNoPageErrors, rawIndexedDb, seedServer, signIn, slow, waitForSync } from './helpers';
+import { launchChromium, tabletViewport } from '../support/browser';
+import { demoPassword, expectNoPageErrors, rawIndexedDb, seedServer, signedInPage, signIn, slow, waitForSync } from './helpers';
 import { centerPersons, clinic, householdSpouse, ledgerPerson } from './fixtures';
 
 // A care manager of center 01 on a PC: sign in online, the sync brings the center's
@@ -12,7 +12,6 @@ import { centerPersons, clinic, householdSpouse, ledgerPerson } from './fixtures
 
 let server: TestServer;
 let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 let errors: string[];
 const persons = [ledgerPerson, householdSpouse, ...centerPersons(300)];
@@ -22,11 +21,7 @@ beforeAll(async () => {
   // Another center's person, which must never reach this device.
   await seedServer(server, { persons: [...persons, { ...ledgerPerson, id: 'person-9300000001', residentCode: '9300000001', centerId: '03', name: '南部　トミ' }], masters: [clinic] });
   browser = await launchChromium();
-  context = await browser.newContext(desktopViewport);
-  errors = collectPageErrors(context);
-  page = await context.newPage();
-  await page.goto(server.url);
-  await signIn(page, 'chuo-cm1');
+  ({ page, errors } = await signedInPage(browser, server.url, 'chuo-cm1'));
   await waitForSync(page);
 });
 
