@@ -337,12 +337,15 @@ try {
   }
 
   const simulated: SimClient[] = [];
+  const clientsPerCenter = Math.ceil(clientCount / centers.length);
   for (let i = 0; i < clientCount; i++) {
     const center = centers[i % centers.length]!;
     const userId = userOf[center]!;
     const session = await login(userId, passwordOf(userId));
-    // The clients of a center edit different consultations, as different staff would.
-    const docs = (pool.get(center) ?? []).filter((_, n) => n % Math.ceil(clientCount / centers.length) === Math.floor(i / centers.length) % Math.ceil(clientCount / centers.length));
+    // The clients of a center edit different consultations, as different staff would:
+    // the k-th client of a center takes every clientsPerCenter-th one from the k-th.
+    const k = Math.floor(i / centers.length);
+    const docs = (pool.get(center) ?? []).filter((_, n) => n % clientsPerCenter === k);
     simulated.push({ center, userId, session, checkpoint: startCheckpoint.get(center) ?? null, pulling: false, again: false, docs: docs.length > 0 ? docs : (pool.get(center) ?? []).slice(0, 1) });
   }
   for (let i = 0; i < simulated.length; i += 100) await Promise.all(simulated.slice(i, i + 100).map(openStream));
