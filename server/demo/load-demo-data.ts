@@ -3,7 +3,7 @@
 // what is there. Written in bulk; a load cut short is finished by the next start,
 // because ids are stable and a row that already exists counts as loaded.
 import { generateDemoData, type DemoData } from '../../shared/demo/index';
-import { collections, isCollectionName, type CollectionName } from '../../shared/index';
+import { collections, isCollectionName, type CollectionName, type KizunaDocument } from '../../shared/index';
 import { centerDatabaseName } from '../storage/names';
 import type { StorageEngine, StoredDocument } from '../storage/port';
 import { toStored } from '../util/documents';
@@ -25,8 +25,8 @@ function databaseOf(collection: CollectionName, doc: { centerId?: unknown }): st
   return centerDatabaseName(collection, doc.centerId);
 }
 
-/** Groups every generated document by the database it belongs in. */
-export function demoDocumentsByDatabase(data: DemoData): Map<string, StoredDocument[]> {
+/** Groups every generated document (and the scans' records, when given) by the database it belongs in. */
+export function demoDocumentsByDatabase(data: DemoData & { documents?: KizunaDocument[] }): Map<string, StoredDocument[]> {
   const byDatabase = new Map<string, StoredDocument[]>();
   for (const [collection, docs] of Object.entries(data)) {
     if (!isCollectionName(collection)) throw new Error(`demo data has an unknown collection: ${collection}`);
@@ -45,16 +45,12 @@ export async function loadDemoData(storage: StorageEngine, now: number): Promise
   const marker = await meta.get(demoMarkerId);
   if (marker) return { loaded: false, persons: Number(marker.persons ?? 0), documents: Number(marker.documents ?? 0) };
   const data = generateDemoData();
-  const byDatabase = demoDocumentsByDatabase(data);
   // The scans' one file goes into each center's file store before any record names it.
   const scanFile = await demoScanFile();
   const scans = demoScans(data.persons, scanFile);
   const files = createFileStore(storage);
   for (const centerId of new Set(scans.map((scan) => scan.centerId))) await files.putFiles(centerId, [scanFile]);
-  for (const scan of scans) {
-    const name = centerDatabaseName('documents', scan.centerId);
-    byDatabase.set(name, [...(byDatabase.get(name) ?? []), toStored(scan.id, scan)]);
-  }
+  const byDatabase = demoDocumentsByDatabase({ ...data, documents: scans });
   let documents = 0;
   for (const [name, docs] of byDatabase) {
     const db = await storage.open(name);
