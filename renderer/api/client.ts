@@ -159,11 +159,31 @@ export class ApiClient {
       if (payload === undefined) throw new ApiFailure('unexpected', undefined, response.status, undefined);
       return payload as T;
     }
+    throw this.failureOf(response.status, payload);
+  }
+
+  /**
+   * A file the server sends as bytes (a CSV export, a document's scan), with the same
+   * failures as the JSON calls. No time limit: a large file on a slow link takes long.
+   */
+  async download(path: string): Promise<Blob> {
+    const doFetch = this.options.fetch ?? globalThis.fetch.bind(globalThis);
+    let response: Response;
+    try {
+      response = await doFetch(new URL(path, this.options.baseUrl), { headers: this.headers(), credentials: 'omit', cache: 'no-store' });
+    } catch {
+      throw new ApiFailure('unreachable', undefined, undefined, undefined);
+    }
+    if (response.ok) return response.blob();
+    throw this.failureOf(response.status, await response.json().catch(() => undefined));
+  }
+
+  private failureOf(status: number, payload: unknown): ApiFailure {
     const error = (payload as ErrorBody | undefined)?.error;
     const code = typeof error?.code === 'string' ? error.code : undefined;
     const message = typeof error?.message === 'string' ? error.message : undefined;
-    const kind = kindOf(response.status, code);
+    const kind = kindOf(status, code);
     if (kind === 'deviceRevoked') this.options.onDeviceRevoked?.();
-    throw new ApiFailure(kind, message, response.status, code, faultyFields(error));
+    return new ApiFailure(kind, message, status, code, faultyFields(error));
   }
 }

@@ -1,5 +1,5 @@
 import type { ApiClient } from '../../api/client';
-import { fetchFile, saveBlob } from '../../api/download';
+import { saveBlob } from '../../api/download';
 import { csvFileName, queryString, type CsvEncoding } from './filters';
 
 /**
@@ -8,7 +8,7 @@ import { csvFileName, queryString, type CsvEncoding } from './filters';
  * CP932 — since Excel on a city PC reads exactly those.
  */
 export async function downloadAuditCsv(api: ApiClient, params: Record<string, string>, encoding: CsvEncoding): Promise<string> {
-  const blob = await fetchFile(api, `/api/audit/export.csv?${queryString({ ...params, encoding })}`);
+  const blob = await api.download(`/api/audit/export.csv?${queryString({ ...params, encoding })}`);
   const name = csvFileName(encoding, new Date());
   saveBlob(blob, name);
   return name;

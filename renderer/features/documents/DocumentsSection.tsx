@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { format, uiMessages, type KizunaDocument, type Person } from '../../../shared/index';
 import { ApiFailure } from '../../api/client';
-import { fetchFile, saveBlob } from '../../api/download';
+import { saveBlob } from '../../api/download';
 import { useOpenSession, useServices } from '../../app/context';
 import { DataTable } from '../../ui/DataTable';
 import { orNone, warekiDate } from '../../ui/format';
@@ -35,7 +35,7 @@ export function DocumentsSection({ person }: { person: Person }) {
     setStatus({ state: 'working', text: format(m.working, { name }) });
     let blob: Blob;
     try {
-      blob = await fetchFile(api, `/api/documents/${encodeURIComponent(doc.id)}/file`);
+      blob = await api.download(`/api/documents/${encodeURIComponent(doc.id)}/file`);
     } catch (error) {
       if (error instanceof ApiFailure && error.kind === 'unreachable') return setStatus({ state: 'failed', text: m.offline });
       const reason = error instanceof ApiFailure ? (error.serverMessage ?? error.kind) : String(error);
