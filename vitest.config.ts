@@ -31,6 +31,9 @@ export default defineConfig({
           hookTimeout: 180_000,
           // One Chromium at a time: two cores cannot run more without timeouts.
           fileParallelism: false,
+          // A page renders its heading before its list arrives from the local store; on a
+          // shared two-core machine that can take longer than expect.poll's 1 s default.
+          expect: { poll: { timeout: 15_000, interval: 50 } },
         },
       },
     ],

@@ -256,7 +256,7 @@ describe('care plans, versions and evaluations', () => {
     await open(page, `/persons/${person.id}`, /見本/);
     await page.getByRole('link', { name: /ケアプラン（0件）/ }).click();
     await page.getByRole('heading', { level: 1, name: /ケアプラン/ }).waitFor();
-    expect(await page.locator('main').innerText()).toContain('まだケアプランはありません');
+    await expect.poll(() => page.locator('main').innerText()).toContain('まだケアプランはありません');
     expect(await axe(page)).toEqual([]);
     await page.getByRole('link', { name: '介護予防サービス・支援計画書を作成' }).click();
     await page.getByRole('heading', { level: 1, name: /介護予防サービス・支援計画書の作成/ }).waitFor();

@@ -134,7 +134,7 @@ describe('person search and ledger', () => {
     expect(await minutes.inputValue()).toBe('10');
     await minutes.fill('0');
     await page.getByRole('button', { name: '保存する' }).click();
-    expect(await page.locator('main').innerText()).toContain('自動ロックまでの時間は 1〜60 の整数（分）で入力してください');
+    await expect.poll(() => page.locator('main').innerText()).toContain('自動ロックまでの時間は 1〜60 の整数（分）で入力してください');
     await minutes.fill('１５');
     await page.getByRole('button', { name: '保存する' }).click();
     await page.getByText('保存しました。').waitFor();

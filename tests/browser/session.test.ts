@@ -78,7 +78,7 @@ describe('sign-in on a device', () => {
     await page.getByRole('searchbox', { name: '検索' }).fill('かくう');
     await page.getByRole('link', { name: /架空/ }).click();
     await page.getByRole('heading', { level: 1, name: /架空/ }).waitFor();
-    expect(await page.locator('main').innerText()).toContain('要支援2');
+    await expect.poll(() => page.locator('main').innerText()).toContain('要支援2');
 
     // A consultation written in the living room, with no network: it waits on the tablet.
     const saidOffline = '電話がつながらないため自宅を訪問。\n本人は元気で、食事も取れている。';

@@ -248,7 +248,7 @@ describe('sync conflicts and refused changes', () => {
     // The form opens with what was refused, restored from a draft; the center is not on the form.
     await onPc.getByRole('heading', { level: 1, name: /相談記録の訂正/ }).waitFor(slow);
     await expect.poll(() => onPc.getByLabel('相談内容').inputValue(), slow).toBe(wanted);
-    expect(await onPc.locator('main').innerText()).toContain('下書きから復元しました');
+    await expect.poll(() => onPc.locator('main').innerText()).toContain('下書きから復元しました');
     await onPc.getByRole('button', { name: '保存する' }).click();
     await statusBar(onPc).getByRole('link', { name: '送信できなかった変更 0件' }).waitFor(slow);
     await expect.poll(async () => (await serverRecord())?.content, slow).toBe(wanted);
