@@ -111,7 +111,7 @@ describe('the auditor', () => {
     expect(text).toContain('連番');
     expect(cp932.bytes[0]).not.toBe(0xef);
     expect(iconv.decode(cp932.bytes, 'cp932')).toBe(text);
-    expect(await page.getByRole('status').filter({ hasText: /を保存しました/ }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('status').filter({ hasText: /を保存しました/ }).count()).toBe(1);
 
     // A date the calendar does not have is named on its field, and nothing is asked.
     await page.getByLabel('期間（終了）').fill('令和8年2月30日');
