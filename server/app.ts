@@ -11,6 +11,8 @@ import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
 import { format, isWasmWorkerScript, serverMessages, wasmWorkerScriptSources } from '../shared/index';
 import { allScopeCenters } from '../shared/access/policy';
+import type { AuditKey } from './audit/chain';
+import { configuredAuditKey } from './audit/key';
 import { AuditLog } from './audit/log';
 import { SessionStore } from './auth/sessions';
 import { ConfigError, resolveConfig } from './config/resolve';
@@ -112,8 +114,8 @@ function loginRateLimit(config: ServerConfig) {
   });
 }
 
-async function openContext(config: ServerConfig, storage: StorageEngine, now: () => number): Promise<ServerContext> {
-  const audit = await AuditLog.open(storage, now);
+async function openContext(config: ServerConfig, storage: StorageEngine, now: () => number, auditKey: AuditKey | undefined): Promise<ServerContext> {
+  const audit = await AuditLog.open(storage, now, auditKey);
   const users = await MirroredStore.open<User>(storage, 'users');
   const devices = await DeviceRegistry.open(storage, now);
   const sessions = await SessionStore.open(storage, now);
@@ -163,6 +165,7 @@ export function createApp(ctx: ServerContext, options: StartOptions = {}): expre
 export async function startServer(input: ConfigInput | ServerConfig, options: StartOptions = {}): Promise<RunningServer> {
   const config = resolveConfig(input);
   const tls = readTls(config);
+  const auditKey = configuredAuditKey(config);
   const now = options.now ?? Date.now;
   if (config.storage.kind === 'embedded') mkdirSync(config.dataDir, { recursive: true });
   const storage = await createStorage(config.storage);
@@ -170,7 +173,7 @@ export async function startServer(input: ConfigInput | ServerConfig, options: St
   try {
     let demo: DemoLoadResult | undefined;
     if (config.demo && options.demoData !== false) demo = await loadDemoData(storage, now());
-    ctx = await openContext(config, storage, now);
+    ctx = await openContext(config, storage, now, auditKey);
     if (config.demo) await ensureDemoUsers(ctx.users, config.scrypt, now());
     const initialAdmin = await ensureFirstAdministrator(ctx.users, config.scrypt, now());
     if (initialAdmin) await ctx.audit.append(auditDraft({ userId: 'system', menu: 'server:start', requestId: 'start' }, { operation: 'create', result: 'success', targetDocumentId: `user:${initialAdmin.userId}`, detail: 'firstAdministrator' }, now()));

@@ -2,15 +2,23 @@
 // position (`seq`), the previous entry's hash and its own hash over a canonical JSON
 // (RFC 8785) of its content, so altering, removing, inserting or reordering entries
 // anywhere breaks the chain at or right after the first bad entry.
-import { createHash } from 'node:crypto';
+//
+// A hash chain alone can be rebuilt by whoever can write the data folder: change an
+// entry, recompute every hash after it and the anchor. With an audit key (a secret kept
+// outside the data folder, see key.ts) each entry and the anchor also carry a seal, an
+// HMAC of the hash under that key, which nobody without the key can recompute.
+import { createHash, createHmac, timingSafeEqual, type KeyObject } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import type { AuditEntry } from '../../shared/index';
 
 /** The `prevHash` of the first entry. */
 export const genesisHash = '0'.repeat(64);
 
-/** An entry as the chain stores it: appended, so seq, recordedAt and both hashes are set. */
-export type ChainedEntry = AuditEntry & { seq: number; recordedAt: string; prevHash: string; hash: string };
+/** An entry as the chain stores it: appended, so seq, recordedAt and both hashes are set (the seal with a key). */
+export type ChainedEntry = AuditEntry & { seq: number; recordedAt: string; prevHash: string; hash: string; seal?: string };
+
+/** The server's audit key: the HMAC key of the seals. */
+export type AuditKey = KeyObject;
 
 /** Where the chain ends: the last entry's position and hash (seq 0 before the first). */
 export interface ChainHead {
@@ -27,11 +35,26 @@ export function auditDocumentId(seq: number): string {
   return String(seq).padStart(idDigits, '0');
 }
 
-/** The entry's content without storage fields (`_id`, `_rev`…) and without its own hash. */
+/** The entry's content without storage fields (`_id`, `_rev`…) and without its own hash and seal. */
 export function hashedContent(entry: Readonly<Record<string, unknown>>): Record<string, unknown> {
   const content: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(entry)) if (!key.startsWith('_') && key !== 'hash') content[key] = value;
+  for (const [key, value] of Object.entries(entry)) if (!key.startsWith('_') && key !== 'hash' && key !== 'seal') content[key] = value;
   return content;
+}
+
+function hmac(key: AuditKey, text: string): string {
+  return createHmac('sha256', key).update(text, 'utf8').digest('hex');
+}
+
+function sameHex(a: unknown, b: string): boolean {
+  if (typeof a !== 'string') return false;
+  const [x, y] = [new TextEncoder().encode(a), new TextEncoder().encode(b)];
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/** An entry's seal: its hash (which covers its content and the chain before it) under the key. */
+export function entrySeal(key: AuditKey, hash: string): string {
+  return hmac(key, `entry:${hash}`);
 }
 
 export function entryHash(entry: Readonly<Record<string, unknown>>): string {
@@ -44,14 +67,15 @@ export function entryHash(entry: Readonly<Record<string, unknown>>): string {
  * Chains entries after `head`, in the given order. Entries that come without an id (the
  * server's own) take their stored id; clients' offline entries keep the id they made.
  */
-export function chainEntries(entries: readonly AuditEntryDraft[], head: ChainHead, recordedAt: string): ChainedEntry[] {
+export function chainEntries(entries: readonly AuditEntryDraft[], head: ChainHead, recordedAt: string, key?: AuditKey): ChainedEntry[] {
   const chained: ChainedEntry[] = [];
   let previous = head;
   for (const draft of entries) {
     const seq = previous.seq + 1;
-    const { seq: _seq, prevHash: _prev, hash: _hash, recordedAt: _recorded, id, ...content } = draft;
+    const { seq: _seq, prevHash: _prev, hash: _hash, seal: _seal, recordedAt: _recorded, id, ...content } = draft as AuditEntryDraft & { seal?: unknown };
     const withoutHash = { ...content, id: id ?? auditDocumentId(seq), seq, recordedAt, prevHash: previous.hash };
-    const entry = { ...withoutHash, hash: entryHash(withoutHash) } as ChainedEntry;
+    const hash = entryHash(withoutHash);
+    const entry = { ...withoutHash, hash, ...(key ? { seal: entrySeal(key, hash) } : {}) } as ChainedEntry;
     chained.push(entry);
     previous = { seq, hash: entry.hash };
   }
@@ -61,7 +85,20 @@ export function chainEntries(entries: readonly AuditEntryDraft[], head: ChainHea
 /** What callers hand to the log: an entry before the server has placed it in the chain. */
 export type AuditEntryDraft = Omit<AuditEntry, 'id'> & { id?: string };
 
-export type ChainBreakReason = 'altered' | 'removed' | 'inserted' | 'reordered' | 'linkBroken' | 'truncated' | 'anchorMissing';
+export type ChainBreakReason =
+  | 'altered'
+  | 'removed'
+  | 'inserted'
+  | 'reordered'
+  | 'linkBroken'
+  | 'truncated'
+  | 'anchorMissing'
+  /** The entry's seal is missing or not made with the key: rewritten by someone without it. */
+  | 'sealBroken'
+  /** The anchor's seal is not made with the key. */
+  | 'anchorSealBroken'
+  /** The anchor carries no seal although a key was given. */
+  | 'anchorUnsealed';
 
 export interface ChainBreak {
   /** The stored id of the first bad entry (for a removal: of the missing position). */
@@ -86,6 +123,9 @@ export class ChainVerifier {
   private expected: ChainHead = emptyHead;
   private count = 0;
 
+  /** With `seals`, entries from `seals.from` on must carry a seal made with `seals.key`, and any seal an entry carries must be one. */
+  constructor(private readonly seals?: { key: AuditKey; from: number }) {}
+
   check(doc: Readonly<Record<string, unknown>>): ChainBreak | undefined {
     const storedId = String(doc._id ?? doc.id);
     const seq = typeof doc.seq === 'number' ? doc.seq : Number.NaN;
@@ -98,6 +138,7 @@ export class ChainVerifier {
     if (seq < nextSeq) return { id: storedId, seq, reason: 'reordered' };
     if (doc.prevHash !== this.expected.hash) return { id: storedId, seq, reason: 'linkBroken' };
     if (typeof doc.hash !== 'string' || entryHash(doc) !== doc.hash) return { id: storedId, seq, reason: 'altered' };
+    if (this.seals && (seq >= this.seals.from || doc.seal !== undefined) && !sameHex(doc.seal, entrySeal(this.seals.key, doc.hash))) return { id: storedId, seq, reason: 'sealBroken' };
     this.expected = { seq, hash: doc.hash };
     this.count += 1;
     return undefined;
@@ -131,4 +172,25 @@ export interface AuditAnchor {
   seq: number;
   hash: string;
   previous: ChainHead;
+  /** Set once the server runs with an audit key: entries from this position on are sealed. */
+  sealedFrom?: number;
+  /** HMAC of the fields above under the key, so the anchor cannot be moved without it. */
+  seal?: string;
+}
+
+function anchorSealText(anchor: AuditAnchor): string {
+  const text = canonicalize({ seq: anchor.seq, hash: anchor.hash, previous: { seq: anchor.previous.seq, hash: anchor.previous.hash }, sealedFrom: anchor.sealedFrom });
+  if (text === undefined) throw new Error('audit anchor cannot be canonicalized');
+  return text;
+}
+
+/** The anchor with its seal under `key`. */
+export function sealAnchor(anchor: AuditAnchor, key: AuditKey): AuditAnchor {
+  const { seal: _old, ...fields } = anchor;
+  return { ...fields, seal: hmac(key, `anchor:${anchorSealText(fields)}`) };
+}
+
+/** Whether the anchor is sealed, and with this key. */
+export function anchorSealValid(anchor: AuditAnchor, key: AuditKey): boolean {
+  return anchor.sealedFrom !== undefined && sameHex(anchor.seal, sealAnchor(anchor, key).seal as string);
 }

@@ -9,7 +9,9 @@ import { appendAuditEntries, type UploadOutcome, type UploadSource } from './upl
 export type { UploadOutcome, UploadSource };
 import type { Database, StorageEngine } from '../storage/port';
 import { fromStored, toStored } from '../util/documents';
-import { auditDocumentId, chainEntries, emptyHead, type AuditAnchor, type AuditEntryDraft, type ChainHead, type ChainedEntry } from './chain';
+import { serverMessages } from '../../shared/index';
+import { ConfigError } from '../config/resolve';
+import { anchorSealValid, auditDocumentId, chainEntries, emptyHead, sealAnchor, type AuditAnchor, type AuditEntryDraft, type AuditKey, type ChainHead, type ChainedEntry } from './chain';
 
 /** Where the anchor (see AuditAnchor) lives in `server_meta`. */
 export const auditAnchorId = 'audit-anchor';
@@ -29,6 +31,8 @@ interface Pending {
 export class AuditLog {
   private head: ChainHead = emptyHead;
   private anchorRev: string | undefined;
+  /** Where sealing began (chain.ts), once this log has run with a key. */
+  private sealedFrom: number | undefined;
   private pending: Pending[] = [];
   private writing: Promise<void> | undefined;
   /** Serializes offline uploads, so one retried twice at once is chained once. */
@@ -39,14 +43,49 @@ export class AuditLog {
     private readonly meta: Database,
     private readonly received: Database,
     private readonly now: () => number,
+    /** The audit key, when the server has one: every entry and anchor written is sealed. */
+    readonly key: AuditKey | undefined,
   ) {}
 
-  static async open(storage: StorageEngine, now: () => number = Date.now): Promise<AuditLog> {
+  /**
+   * Opens the log. A log once sealed refuses to be written without its key (entries
+   * written without seals would look like tampering), and refuses another key.
+   */
+  static async open(storage: StorageEngine, now: () => number = Date.now, key?: AuditKey): Promise<AuditLog> {
     const db = await openAppendOnly(storage, auditDatabaseName);
-    const log = new AuditLog(db, await storage.open(metaDatabaseName), await storage.open(receivedDatabaseName), now);
+    const log = new AuditLog(db, await storage.open(metaDatabaseName), await storage.open(receivedDatabaseName), now, key);
     await log.loadHead();
+    const startsSealing = await log.checkKey();
     await log.recoverInterruptedWrite();
+    if (startsSealing) await log.saySealingStarts();
     return log;
+  }
+
+  /** Checks the key against the anchor; true when this start is the first with a key. */
+  private async checkKey(): Promise<boolean> {
+    const doc = await this.meta.get(auditAnchorId);
+    const anchor = doc ? fromStored<AuditAnchor>(doc) : undefined;
+    if (anchor?.sealedFrom === undefined) {
+      if (!this.key) return false;
+      // Sealing starts with the next entry written.
+      this.sealedFrom = this.head.seq + 1;
+      return true;
+    }
+    if (!this.key) throw new ConfigError('auditKeyFile', undefined, serverMessages.audit.key.required);
+    if (!anchorSealValid(anchor, this.key)) throw new ConfigError('auditKeyFile', undefined, serverMessages.audit.key.mismatch);
+    this.sealedFrom = anchor.sealedFrom;
+    return false;
+  }
+
+  private async saySealingStarts(): Promise<void> {
+    await this.append({
+      at: new Date(this.now()).toISOString(),
+      userId: 'system',
+      menu: 'server:start',
+      operation: 'admin',
+      result: 'success',
+      detail: `audit key configured: entries from ${String(this.sealedFrom)} on are sealed`,
+    });
   }
 
   /**
@@ -128,9 +167,10 @@ export class AuditLog {
   }
 
   private async write(drafts: AuditEntryDraft[]): Promise<ChainedEntry[]> {
-    const entries = chainEntries(drafts, this.head, new Date(this.now()).toISOString());
+    const entries = chainEntries(drafts, this.head, new Date(this.now()).toISOString(), this.key);
     const last = entries[entries.length - 1] as ChainedEntry;
-    const anchor: AuditAnchor = { seq: last.seq, hash: last.hash, previous: this.head };
+    const plain: AuditAnchor = { seq: last.seq, hash: last.hash, previous: this.head, ...(this.sealedFrom !== undefined ? { sealedFrom: this.sealedFrom } : {}) };
+    const anchor = this.key ? sealAnchor(plain, this.key) : plain;
     const { rev } = await this.meta.put(toStored(auditAnchorId, anchor, this.anchorRev));
     this.anchorRev = rev;
     const outcomes = await this.db.bulkWrite(entries.map((entry) => toStored(auditDocumentId(entry.seq), entry)));

@@ -97,7 +97,7 @@ export const auditRoutes: RouteModule = (api, ctx) => {
 
   api.get('/audit/verify', { access: 'audit.read', operation: 'read', menu: 'api:audit.verify' }, async (call) => {
     await ctx.audit.flush();
-    const result = await verifyAuditChain(ctx.storage);
+    const result = await verifyAuditChain(ctx.storage, ctx.audit.key);
     await call.audit({ operation: 'read', result: 'success', targetDocumentId: 'audit', detail: `verify ok=${result.ok} entries=${result.entries}` });
     return result;
   });

@@ -17,6 +17,7 @@ const flagOptions = {
   demo: { type: 'boolean' },
   'tls-cert': { type: 'string' },
   'tls-key': { type: 'string' },
+  'audit-key': { type: 'string' },
   'couchdb-url': { type: 'string' },
   'couchdb-user': { type: 'string' },
   'couchdb-prefix': { type: 'string' },
@@ -84,6 +85,7 @@ export function loadConfig(argv: readonly string[], env: NodeJS.ProcessEnv = pro
   if (flags.host !== undefined) values.host = flags.host;
   if (flags.data !== undefined) values.dataDir = path.resolve(cwd, flags.data);
   if (flags.demo) values.demo = true;
+  if (flags['audit-key'] !== undefined) values.auditKeyFile = path.resolve(cwd, flags['audit-key']);
   if (flags['tls-cert'] !== undefined || flags['tls-key'] !== undefined) {
     const tls = (values.tls && typeof values.tls === 'object' ? values.tls : {}) as Json;
     values.tls = {

@@ -99,6 +99,7 @@ export function resolveConfig(input: unknown, options: ResolveOptions = {}): Ser
     host: given.host ?? configDefaults.host,
     port: given.port ?? configDefaults.port,
     dataDir,
+    ...(given.auditKeyFile !== undefined ? { auditKeyFile: path.resolve(baseDir, given.auditKeyFile) } : {}),
     ...(given.tls ? { tls: { certFile: path.resolve(baseDir, given.tls.certFile), keyFile: path.resolve(baseDir, given.tls.keyFile) } } : {}),
     storage,
     sessionLifetimeMinutes: given.sessionLifetimeMinutes ?? configDefaults.sessionLifetimeMinutes,

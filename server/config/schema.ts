@@ -13,6 +13,8 @@ export const configSchema = {
     /** 0 asks the OS for a free port (tests). */
     port: { type: 'integer', minimum: 0, maximum: 65535 },
     dataDir: { type: 'string', minLength: 1 },
+    /** The audit key (server/audit/key.ts); outside the data folder. */
+    auditKeyFile: { type: 'string', minLength: 1 },
     /** With both files set the server speaks HTTPS only. */
     tls: {
       type: 'object',
@@ -91,6 +93,7 @@ export interface ServerConfig {
   port: number;
   dataDir: string;
   tls?: { certFile: string; keyFile: string };
+  auditKeyFile?: string;
   storage: StorageConfig;
   sessionLifetimeMinutes: number;
   lockout: { maxFailures: number; windowMinutes: number; durationMinutes: number };
