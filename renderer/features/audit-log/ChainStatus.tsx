@@ -7,6 +7,8 @@ const m = adminMessages.audit;
 export interface VerifyResult {
   ok: boolean;
   entries: number;
+  /** Whether the seals were checked (the server has an audit key). */
+  sealed: boolean;
   brokenAt?: { id: string; seq: number; reason: keyof typeof serverMessages.audit.breakReasons };
 }
 
@@ -19,7 +21,7 @@ export function ChainStatus() {
       {loaded.state === 'ready' ? (
         <p role={loaded.data.ok ? 'status' : 'alert'} className="chain-result">
           {loaded.data.ok
-            ? format(m.chainOk, { entries: loaded.data.entries.toLocaleString('ja-JP') })
+            ? `${format(m.chainOk, { entries: loaded.data.entries.toLocaleString('ja-JP') })}${loaded.data.sealed ? m.chainSealed : m.chainUnsealed}`
             : format(m.chainBroken, {
                 id: loaded.data.brokenAt?.id ?? m.unknownEntry,
                 seq: loaded.data.brokenAt?.seq ?? m.unknownEntry,
