@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { initialSyncStatus, startSync } from '../sync/index';
 import type { OpenSession } from '../session/session-service';
 import { watchBrowserOnline, watchLocalIssueCounts } from '../features/sync-status/status-store';
+import { keepPinsWithTheirDocuments } from '../features/documents/pinned-files';
 import type { AppServices } from './services';
 
 /**
@@ -16,11 +17,13 @@ export function useSessionSync(session: OpenSession, services: AppServices): voi
   useEffect(() => {
     syncStatus.update(initialSyncStatus);
     const stopCounts = watchLocalIssueCounts(session.db, syncStatus);
+    const stopPins = keepPinsWithTheirDocuments(session.db);
     if (!session.online || session.token === undefined) {
       const stopOnline = watchBrowserOnline(syncStatus);
       return () => {
         stopOnline();
         stopCounts();
+        stopPins();
       };
     }
     const device = records.identity();
@@ -46,6 +49,7 @@ export function useSessionSync(session: OpenSession, services: AppServices): voi
     return () => {
       stopLease();
       stopCounts();
+      stopPins();
       unregister();
       void engine.stop();
     };

@@ -38,21 +38,30 @@ const fromUtf8 = new TextDecoder();
  * key. Derived per storage instance and held by it alone: when the database closes (the
  * app locks), nothing here keeps the key.
  */
-function deriveKey(password: string): Promise<CryptoKey> {
+export function deriveKey(password: string): Promise<CryptoKey> {
   return globalThis.crypto.subtle
     .digest('SHA-256', utf8.encode(`kizuna-field-encryption:${password}`))
     .then((raw) => globalThis.crypto.subtle.importKey('raw', raw, 'AES-GCM', false, ['encrypt', 'decrypt']));
 }
 
-/** `context` (the document's id) is authenticated with the value: a sealed value moved to another document does not open. */
-export async function encryptField(value: unknown, key: CryptoKey, context = ''): Promise<string> {
-  const json = JSON.stringify(value);
+/** Bytes sealed with AES-GCM (12-byte IV ‖ ciphertext and tag), `context` authenticated with them. */
+export async function sealBytes(bytes: Uint8Array<ArrayBuffer>, key: CryptoKey, context: string): Promise<Uint8Array<ArrayBuffer>> {
   const iv = globalThis.crypto.getRandomValues(new Uint8Array(12));
-  const sealed = new Uint8Array(await globalThis.crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: utf8.encode(context) }, key, utf8.encode(json)));
+  const sealed = new Uint8Array(await globalThis.crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: utf8.encode(context) }, key, bytes));
   const out = new Uint8Array(iv.length + sealed.length);
   out.set(iv);
   out.set(sealed, iv.length);
-  const stored = prefix + toBase64(out);
+  return out;
+}
+
+export async function openBytes(sealed: Uint8Array<ArrayBuffer>, key: CryptoKey, context: string): Promise<Uint8Array<ArrayBuffer>> {
+  return new Uint8Array(await globalThis.crypto.subtle.decrypt({ name: 'AES-GCM', iv: sealed.subarray(0, 12), additionalData: utf8.encode(context) }, key, sealed.subarray(12)));
+}
+
+/** `context` (the document's id) is authenticated with the value: a sealed value moved to another document does not open. */
+export async function encryptField(value: unknown, key: CryptoKey, context = ''): Promise<string> {
+  const json = JSON.stringify(value);
+  const stored = prefix + toBase64(await sealBytes(utf8.encode(json), key, context));
   const recent = recentOf(key);
   recent.set(`${context}\u0000${stored}`, json);
   if (recent.size > recentLimit) recent.delete(recent.keys().next().value as string);
@@ -63,8 +72,7 @@ export async function decryptField(stored: string, key: CryptoKey, context = '')
   const known = recentOf(key).get(`${context}\u0000${stored}`);
   if (known !== undefined) return JSON.parse(known) as unknown;
   if (!stored.startsWith(prefix)) throw new Error('an encrypted field is not in the stored form this client writes');
-  const bytes = fromBase64(stored.slice(prefix.length));
-  const plain = await globalThis.crypto.subtle.decrypt({ name: 'AES-GCM', iv: bytes.subarray(0, 12), additionalData: utf8.encode(context) }, key, bytes.subarray(12));
+  const plain = await openBytes(fromBase64(stored.slice(prefix.length)), key, context);
   return JSON.parse(fromUtf8.decode(plain)) as unknown;
 }
 

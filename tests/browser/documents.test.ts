@@ -13,7 +13,7 @@ import { ledgerPerson } from './fixtures';
 // A care manager opens a person's ledger: the scanned 主治医意見書 is listed from the
 // local store (its bytes are not on the device), saved from the server on demand, and
 // the server's audit log has the read. Offline, the list stays and the user is told why
-// the file cannot be fetched.
+// the file cannot be fetched — unless they pinned it to the device before the visit.
 
 const pdf = Buffer.from('%PDF-1.4\n% 架空の主治医意見書\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n');
 const opinion: KizunaDocument = {
@@ -54,7 +54,31 @@ afterAll(async () => {
 });
 
 const documents = () => page.getByRole('table', { name: 'この方の書類（スキャンした書類・計画書の添付ファイル）' });
-const saveButton = () => documents().getByRole('button', { name: `${opinion.fileName} を保存` });
+const saveButton = () => documents().getByRole('button', { name: `${opinion.fileName} を保存`, exact: true });
+const pinButton = () => documents().getByRole('button', { name: `${opinion.fileName} を端末に保存` });
+const unpinButton = () => documents().getByRole('button', { name: `${opinion.fileName} を端末から削除` });
+/** The records of the device's pinned-file store, read straight from IndexedDB: what sits on the disk. */
+const pinsOnDisk = (): Promise<Array<Record<string, unknown> & { id: string; sealed: number[] }>> =>
+  page.evaluate(async () => {
+    const name = (await indexedDB.databases()).map((d) => d.name).find((n) => n?.endsWith('--pinned-files'));
+    if (!name) return [];
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open(name);
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    try {
+      const rows = await new Promise<Array<Record<string, unknown> & { id: string; sealed: Uint8Array }>>((resolve, reject) => {
+        const request = db.transaction('pins').objectStore('pins').getAll();
+        request.onsuccess = () => resolve(request.result as never);
+        request.onerror = () => reject(request.error);
+      });
+      return rows.map((row) => ({ ...row, sealed: Array.from(row.sealed) }));
+    } finally {
+      db.close();
+    }
+  });
+const pinnedOnDevice = async (): Promise<string[]> => (await pinsOnDisk()).map((pin) => pin.id);
 
 describe('documents on the ledger', () => {
   it('lists the scanned document and saves its file from the server, audited', async () => {
@@ -86,6 +110,50 @@ describe('documents on the ledger', () => {
       await context.setOffline(false);
     }
     await expect.poll(() => saveButton().isDisabled(), slow).toBe(false);
+  });
+
+  it('pins the file for a home visit: it opens offline from the device, encrypted there, and the opening is audited', async () => {
+    expect(await pinButton().isDisabled()).toBe(false);
+    await pinButton().click();
+    await page.getByRole('status').filter({ hasText: `${opinion.fileName} を端末に保存しました` }).waitFor();
+    await unpinButton().waitFor();
+    expect(await pinnedOnDevice()).toEqual([opinion.id]);
+    // On the disk the bytes are sealed like every personal field: no part of the PDF shows.
+    const [stored] = await pinsOnDisk();
+    const sealed = Buffer.from(stored!.sealed);
+    expect(sealed.length).toBeGreaterThan(pdf.length);
+    for (const plain of ['%PDF', '架空の主治医意見書', pdf.toString('base64').slice(0, 12)]) expect(sealed.includes(Buffer.from(plain))).toBe(false);
+    expect(JSON.stringify(stored)).not.toContain('架空');
+
+    await context.setOffline(true);
+    try {
+      await expect.poll(() => page.getByText('端末に保存した書類だけを開けます').count(), slow).toBeGreaterThan(0);
+      expect(await pinButton().count()).toBe(0);
+      expect(await saveButton().isDisabled()).toBe(false);
+      const [download] = await Promise.all([page.waitForEvent('download'), saveButton().click()]);
+      expect(await readFile(await download.path())).toEqual(pdf);
+    } finally {
+      await context.setOffline(false);
+    }
+    await waitForSync(page);
+    const auditor = await server.login('auditor1');
+    await expect
+      .poll(async () => ((await auditor.get(`/api/audit?personId=${ledgerPerson.id}&operation=read`)).body.items as Array<Record<string, unknown>>).filter((e) => e.menu === 'documents'), slow)
+      .toEqual([expect.objectContaining({ userId: 'chuo-cm1', targetDocumentId: `documents:${opinion.id}`, detail: 'pinned', offline: true })]);
+  });
+
+  it('lets the file go from the device, and drops the pin by itself when the document leaves the device', async () => {
+    await unpinButton().click();
+    await page.getByRole('status').filter({ hasText: `${opinion.fileName} を端末から削除しました` }).waitFor();
+    expect(await pinnedOnDevice()).toEqual([]);
+
+    await pinButton().click();
+    await unpinButton().waitFor();
+    const db = await server.server.context.storage.open(centerDatabaseName('documents', '01'));
+    const stored = await db.get(opinion.id);
+    await db.remove(opinion.id, stored!._rev as string);
+    await page.getByText('書類はありません').waitFor(slow);
+    await expect.poll(pinnedOnDevice, slow).toEqual([]);
   });
 
   it('ran without a page error', () => {
