@@ -2,8 +2,8 @@
 // work (revisions, LevelDB batches, reads back, the audit chain) then runs beside the
 // main thread, which reads and maps the next rows.
 import { parentPort, workerData } from 'node:worker_threads';
-import type { ImportUnit } from '../../server/migration/store';
 import { openStorageSide, type StorageSide } from './storage-target';
+import { decodeUnits } from './wire';
 
 export type WorkerRequest =
   | { id: number; op: 'putFiles'; args: Parameters<StorageSide['putFiles']> }
@@ -49,7 +49,7 @@ port.on('message', (request: WorkerRequest) => {
       case 'putFiles':
         return side.putFiles(...request.args);
       case 'importBatchJson':
-        return inTurn(() => (side as StorageSide).importBatch(JSON.parse(request.args[0]) as ImportUnit[]));
+        return inTurn(() => (side as StorageSide).importBatch(decodeUnits(request.args[0])));
       case 'appendAudit':
         return side.appendAudit(...request.args);
       case 'close':

@@ -9,6 +9,7 @@ import type { ImportOutcome, ImportUnit, WrittenDocument } from '../../server/mi
 import { CannotRunError } from '../engine/run';
 import type { MigrationTarget } from '../engine/sink';
 import type { WorkerAnswer, WorkerRequest } from './storage-worker';
+import { encodeUnits } from './wire';
 
 /**
  * Collections written by the second side. The first writes the persons (large, with a
@@ -97,8 +98,8 @@ export async function workerStorageTarget(dataDir: string, user: string): Promis
       units.forEach((unit, index) => parts[secondSide.has(unit.collection) ? 1 : 0]?.push({ index, unit }));
       const answers = await Promise.all(
         parts.map(async (part, s) =>
-          // As JSON text: V8 writes and reads plain documents as JSON faster than it structured-clones them.
-          part.length === 0 ? { outcomes: [], written: [] } : ((await sides[s]?.call('importBatchJson', [JSON.stringify(part.map((p) => p.unit))])) as { outcomes: ImportOutcome[]; written: WrittenDocument[] }),
+          // As JSON text (wire.ts): V8 writes and reads plain documents as JSON faster than it structured-clones them.
+          part.length === 0 ? { outcomes: [], written: [] } : ((await sides[s]?.call('importBatchJson', [encodeUnits(part.map((p) => p.unit))])) as { outcomes: ImportOutcome[]; written: WrittenDocument[] }),
         ),
       );
       const written = answers.flatMap((a) => a.written);
