@@ -6,7 +6,8 @@ import type { FileCounts } from './engine/state';
 
 export interface Progress {
   startFile(label: string, totalChars: number): void;
-  advance(consumedChars: number, rows: number): void;
+  /** Files may be read side by side: each call names its file. */
+  advance(label: string, consumedChars: number, rows: number): void;
   endFile(label: string, counts: FileCounts): void;
   note(message: string): void;
   stop(): void;
@@ -15,23 +16,22 @@ export interface Progress {
 const p = migrationMessages.progress;
 
 export function plainProgress(write: (line: string) => void): Progress {
-  let label = '';
-  let total = 1;
-  let nextTenth = 1;
+  const files = new Map<string, { total: number; nextTenth: number }>();
   return {
-    startFile(name, totalChars) {
-      label = name;
-      total = Math.max(1, totalChars);
-      nextTenth = 1;
+    startFile(label, totalChars) {
+      files.set(label, { total: Math.max(1, totalChars), nextTenth: 1 });
       write(`${format(p.file, { file: label, rows: 0 })} (0%)`);
     },
-    advance(consumed, rows) {
-      const tenth = Math.floor((consumed / total) * 10);
-      if (tenth < nextTenth || tenth >= 10) return;
-      nextTenth = tenth + 1;
+    advance(label, consumed, rows) {
+      const file = files.get(label);
+      if (!file) return;
+      const tenth = Math.floor((consumed / file.total) * 10);
+      if (tenth < file.nextTenth || tenth >= 10) return;
+      file.nextTenth = tenth + 1;
       write(`${format(p.file, { file: label, rows })} (${tenth * 10}%)`);
     },
     endFile(name, counts) {
+      files.delete(name);
       // Rows are written after they are read: what is final when a file is read is which rows passed.
       write(format(p.fileDone, { file: name, read: counts.read, accepted: counts.read - counts.rejected, rejected: counts.rejected, blank: counts.blank }));
     },
@@ -51,15 +51,17 @@ export function barProgress(stream: NodeJS.WriteStream): Progress {
     },
     cliProgress.Presets.shades_classic,
   );
-  let bar: cliProgress.SingleBar | undefined;
+  const bars = new Map<string, cliProgress.SingleBar>();
   return {
     startFile(label, totalChars) {
-      bar = multi.create(Math.max(1, totalChars), 0, { file: label, rows: 0 });
+      bars.set(label, multi.create(Math.max(1, totalChars), 0, { file: label, rows: 0 }));
     },
-    advance(consumed, rows) {
-      bar?.update(consumed, { rows });
+    advance(label, consumed, rows) {
+      bars.get(label)?.update(consumed, { rows });
     },
     endFile(label, counts) {
+      const bar = bars.get(label);
+      bars.delete(label);
       bar?.update(bar.getTotal(), { rows: counts.read + counts.blank, file: format(p.barDone, { file: label, accepted: counts.read - counts.rejected, rejected: counts.rejected }) });
       bar?.stop();
     },

@@ -7,6 +7,8 @@ export interface ExecutionStep {
   loaded: LoadedMapping;
   /** Owner files whose held documents are complete once this file is read. */
   completes: string[];
+  /** Files that must be read (and their held documents complete) before this one. */
+  after: string[];
 }
 
 /** Files other files embed rows into: their documents are held until those rows are in. */
@@ -49,6 +51,6 @@ export function executionOrder(mappings: readonly LoadedMapping[]): ExecutionSte
       const last = Math.max(...group.map((file) => order.findIndex((m) => m.mapping.file === file)));
       if (last === position) completes.push(owner);
     }
-    return { loaded, completes };
+    return { loaded, completes, after: [...(dependencies.get(loaded.mapping.file) ?? [])] };
   });
 }

@@ -11,7 +11,7 @@ import { decodeExportFile } from '../read/encoding';
 import { isDirectory, listExport, locateFile } from '../read/export-folder';
 import type { Progress } from '../progress';
 import { compileMapping, canonicalLabel, type CompiledMapping } from './compile';
-import { executionOrder } from './order';
+import { executionOrder, type ExecutionStep } from './order';
 import { Registry } from './registry';
 import { RejectLog } from './rejects';
 import { centersOf, DocumentTally, fileReport, totalsOf, type MigrationReport, type Mismatch } from './report';
@@ -170,30 +170,75 @@ export async function runMigration(options: RunOptions): Promise<MigrationReport
 
   const sink = new Sink(options.target, options.batchSize ?? 500, onOutcomes, options.inFlight ?? 2);
   const { progress } = options;
-  try {
-    for (const step of steps) {
-      const state = byFile.get(step.loaded.mapping.file) as FileState;
-      const mapper = mappers.get(step.loaded.mapping.file) as RowMapper;
-      const decoded = decodeExportFile(readFileSync(state.path));
-      state.encoding = decoded.encoding;
-      progress.startFile(state.compiled.label, decoded.text.length);
-      for await (const chunk of csvChunks(decoded.text)) {
-        for (const record of chunk.records) {
-          if (record.row === 1) continue;
-          const unit = mapper.map(record);
-          if (unit) await sink.add(unit);
-        }
-        progress.advance(chunk.consumed, state.counts.read + state.counts.blank);
+
+  /** Reads one file into the sink; `ready` once its rows (and any documents it completes) are registered. */
+  const readStep = async (step: ExecutionStep, ready: () => void, stopped: () => Error | undefined): Promise<void> => {
+    const state = byFile.get(step.loaded.mapping.file) as FileState;
+    const mapper = mappers.get(step.loaded.mapping.file) as RowMapper;
+    const label = state.compiled.label;
+    const decoded = decodeExportFile(readFileSync(state.path));
+    state.encoding = decoded.encoding;
+    progress.startFile(label, decoded.text.length);
+    for await (const chunk of csvChunks(decoded.text)) {
+      const failure = stopped();
+      if (failure) throw failure;
+      for (const record of chunk.records) {
+        if (record.row === 1) continue;
+        const unit = mapper.map(record);
+        if (unit) await sink.add(unit);
       }
-      progress.endFile(state.compiled.label, state.counts);
-      for (const owner of step.completes) {
-        const ownerMapper = mappers.get(owner);
-        if (!ownerMapper) continue;
-        const units = ownerMapper.completeHeld();
-        progress.note(format(migrationMessages.progress.flushing, { what: byFile.get(owner)?.compiled.label ?? owner, count: units.length }));
-        for (const unit of units) await sink.add(unit);
-      }
+      progress.advance(label, chunk.consumed, state.counts.read + state.counts.blank);
     }
+    progress.endFile(label, state.counts);
+    const completed = step.completes.map((owner) => ({ owner, units: mappers.get(owner)?.completeHeld() }));
+    // Files that refer to these documents need only their registration, not their writing.
+    ready();
+    for (const { owner, units } of completed) {
+      if (!units) continue;
+      progress.note(format(migrationMessages.progress.flushing, { what: byFile.get(owner)?.compiled.label ?? owner, count: units.length }));
+      for (const unit of units) await sink.add(unit);
+    }
+  };
+
+  try {
+    // One chain of files per lane of the target (a storage thread), read side by side on
+    // this thread: while one lane's writer is busy (the persons, written once every file
+    // embedding into them is read), the reader maps the files of the other. A file waits
+    // for the files it depends on, whichever chain reads them; each chain keeps the
+    // execution order, in which dependencies come first, so no two chains wait on each other.
+    const present = new Set(steps.map((step) => step.loaded.mapping.file));
+    const readiness = new Map(
+      steps.map((step) => {
+        let resolve!: () => void;
+        let reject!: (error: Error) => void;
+        const promise = new Promise<void>((res, rej) => ((resolve = res), (reject = rej)));
+        promise.catch(() => undefined);
+        return [step.loaded.mapping.file, { promise, resolve, reject }] as const;
+      }),
+    );
+    let failure: Error | undefined;
+    const chains = new Map<number, ExecutionStep[]>();
+    for (const step of steps) {
+      const lane = sink.laneOf(step.loaded.mapping.collection);
+      chains.set(lane, [...(chains.get(lane) ?? []), step]);
+    }
+    // Settled, not raced: a chain still running must not write rejects after they are closed.
+    const settled = await Promise.allSettled(
+      [...chains.values()].map(async (chain) => {
+        try {
+          for (const step of chain) {
+            await Promise.all(step.after.filter((file) => present.has(file)).map((file) => readiness.get(file)?.promise));
+            await readStep(step, () => readiness.get(step.loaded.mapping.file)?.resolve(), () => failure);
+          }
+        } catch (error) {
+          // The other chains stop at their next chunk or dependency.
+          failure ??= error instanceof Error ? error : new Error(String(error));
+          for (const entry of readiness.values()) entry.reject(failure);
+          throw error;
+        }
+      }),
+    );
+    if (settled.some((result) => result.status === 'rejected')) throw failure;
     await sink.drain();
   } finally {
     rejects.close();
