@@ -1,5 +1,5 @@
-// npm run migrate -- <export-folder> (--data DIR | --server URL --user ID) [--dry-run]
-//                    [--report FILE.json] [--rejects FILE.csv] [--mappings DIR]
+// npm run migrate -- <export-folder> (--data DIR [--audit-key FILE] | --server URL --user ID)
+//                    [--dry-run] [--report FILE.json] [--rejects FILE.csv] [--mappings DIR]
 // Exit status: 0 when the import ran (rejected rows or not), 1 when it could not run or
 // could not finish (the message says why; a re-run continues where it stopped), 2 for a
 // wrong command line.
@@ -40,6 +40,7 @@ async function main(argv: string[]): Promise<number> {
       strict: true,
       options: {
         data: { type: 'string' },
+        'audit-key': { type: 'string' },
         server: { type: 'string' },
         user: { type: 'string' },
         token: { type: 'string' },
@@ -87,7 +88,8 @@ async function main(argv: string[]): Promise<number> {
     const prepared = prepareExport(exportDir, set);
     const user = values.user ?? 'migration';
     if (!dryRun) {
-      if (values.data) target = await workerStorageTarget(resolve(values.data), user);
+      // A data folder whose audit log is sealed (server/audit/key.ts) takes the server's key.
+      if (values.data) target = await workerStorageTarget(resolve(values.data), user, values['audit-key'] !== undefined ? resolve(values['audit-key']) : undefined);
       else if (values.server) target = await serverTarget(values.server, { user: values.user, token: values.token, password: process.env.KIZUNA_PASSWORD });
     }
     const progress = process.stderr.isTTY ? barProgress(process.stderr) : plainProgress((line) => console.log(line));

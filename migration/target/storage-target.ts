@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { userInfo } from 'node:os';
 import { format, migrationMessages } from '../../shared/index';
+import { loadAuditKey } from '../../server/audit/key';
 import { AuditLog } from '../../server/audit/log';
 import type { AuditEntryDraft } from '../../server/audit/chain';
 import { createFileStore, type FilePayload } from '../../server/files/store';
@@ -46,10 +47,12 @@ export interface StorageSide {
   close(): Promise<void>;
 }
 
-export async function openStorageSide(dataDir: string, userId: string, ownsAudit: boolean, runId: string = randomUUID()): Promise<StorageSide> {
+export async function openStorageSide(dataDir: string, userId: string, ownsAudit: boolean, auditKeyFile?: string, runId: string = randomUUID()): Promise<StorageSide> {
+  // The key is read before the store is opened, so a bad one leaves the folder untouched.
+  const auditKey = ownsAudit && auditKeyFile !== undefined ? loadAuditKey(auditKeyFile, dataDir) : undefined;
   const engine = await createStorage({ kind: 'embedded', dataDir, bulkLoad: true });
   try {
-    const audit = ownsAudit ? await AuditLog.open(engine) : undefined;
+    const audit = ownsAudit ? await AuditLog.open(engine, Date.now, auditKey) : undefined;
     const files = createFileStore(engine);
     const detail = format(migrationMessages.audit.data, { osUser: userInfo().username });
     const store = createMigrationStore(engine, { files });
@@ -80,8 +83,8 @@ export async function openStorageSide(dataDir: string, userId: string, ownsAudit
 }
 
 /** In this thread: the whole folder, audit included. */
-export async function storageTarget(dataDir: string, userId: string): Promise<MigrationTarget> {
-  const side = await openStorageSide(dataDir, userId, true);
+export async function storageTarget(dataDir: string, userId: string, auditKeyFile?: string): Promise<MigrationTarget> {
+  const side = await openStorageSide(dataDir, userId, true, auditKeyFile);
   return {
     description: dataDir,
     putFiles: (files) => side.putFiles(files),

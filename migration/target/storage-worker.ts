@@ -2,6 +2,7 @@
 // work (revisions, LevelDB batches, reads back, the audit chain) then runs beside the
 // main thread, which reads and maps the next rows.
 import { parentPort, workerData } from 'node:worker_threads';
+import { ConfigError } from '../../server/config/resolve';
 import { openStorageSide, type StorageSide } from './storage-target';
 import { decodeUnits } from './wire';
 
@@ -12,20 +13,21 @@ export type WorkerRequest =
   | { id: number; op: 'appendAudit'; args: Parameters<StorageSide['appendAudit']> }
   | { id: number; op: 'close'; args: [] };
 
-export type WorkerAnswer = { id: number; ok: true; value: unknown } | { id: number; ok: false; message: string };
+export type WorkerAnswer = { id: number; ok: true; value: unknown } | { id: number; ok: false; message: string; setting?: boolean };
 
 const port = parentPort;
 if (!port) throw new Error('storage-worker.ts runs as a worker thread');
-const { dataDir, user, ownsAudit } = workerData as { dataDir: string; user: string; ownsAudit: boolean };
+const { dataDir, user, ownsAudit, auditKeyFile } = workerData as { dataDir: string; user: string; ownsAudit: boolean; auditKeyFile?: string };
 
 let side: StorageSide | undefined;
-let opening: string | undefined;
+let opening: { message: string; setting: boolean } | undefined;
 try {
-  side = await openStorageSide(dataDir, user, ownsAudit);
+  side = await openStorageSide(dataDir, user, ownsAudit, auditKeyFile);
 } catch (error) {
-  opening = (error as Error).message;
+  // A setting (the audit key) is named as such, not taken for a folder another process holds.
+  opening = { message: (error as Error).message, setting: error instanceof ConfigError };
 }
-port.postMessage({ id: 0, ...(side ? { ok: true, value: null } : { ok: false, message: opening ?? '' }) } satisfies WorkerAnswer);
+port.postMessage({ id: 0, ...(side ? { ok: true, value: null } : { ok: false, message: opening?.message ?? '', setting: opening?.setting ?? false }) } satisfies WorkerAnswer);
 
 /** Batches written at once: the reader may send many ahead, which wait here as text. */
 const maxWriting = 4;
@@ -44,7 +46,7 @@ async function inTurn<T>(task: () => Promise<T>): Promise<T> {
 
 port.on('message', (request: WorkerRequest) => {
   const run = async (): Promise<unknown> => {
-    if (!side) throw new Error(opening ?? 'storage not open');
+    if (!side) throw new Error(opening?.message ?? 'storage not open');
     switch (request.op) {
       case 'putFiles':
         return side.putFiles(...request.args);

@@ -26,13 +26,15 @@ interface Side {
   close(): Promise<void>;
 }
 
-async function startSide(dataDir: string, user: string, ownsAudit: boolean): Promise<Side> {
+class SettingError extends Error {}
+
+async function startSide(dataDir: string, user: string, ownsAudit: boolean, auditKeyFile?: string): Promise<Side> {
   // Worker threads do not inherit tsx's module hooks: the worker registers them itself
   // before it loads the TypeScript module (URLs resolved here, where tsx is known).
   const boot = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) => { tsx.register(); return import(${JSON.stringify(new URL('./storage-worker.ts', import.meta.url).href)}); })`;
   // A larger young generation: PouchDB allocates short-lived objects per document, and
   // scavenges of the default 16 MB semi-space cost a tenth of the side's time.
-  const worker = new Worker(boot, { eval: true, workerData: { dataDir, user, ownsAudit }, resourceLimits: { maxYoungGenerationSizeMb: 192 } });
+  const worker = new Worker(boot, { eval: true, workerData: { dataDir, user, ownsAudit, ...(auditKeyFile !== undefined ? { auditKeyFile } : {}) }, resourceLimits: { maxYoungGenerationSizeMb: 192 } });
   const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
   let next = 1;
   let failure: Error | undefined;
@@ -46,7 +48,7 @@ async function startSide(dataDir: string, user: string, ownsAudit: boolean): Pro
     if (!p) return;
     pending.delete(answer.id);
     if (answer.ok) p.resolve(answer.value);
-    else p.reject(new Error(answer.message));
+    else p.reject(answer.setting ? new SettingError(answer.message) : new Error(answer.message));
   });
   worker.on('error', failAll);
   worker.on('exit', (code) => failAll(new Error(`storage worker exited (${code})`)));
@@ -56,6 +58,7 @@ async function startSide(dataDir: string, user: string, ownsAudit: boolean): Pro
     await new Promise<unknown>((resolve, reject) => pending.set(0, { resolve, reject }));
   } catch (error) {
     await worker.terminate();
+    if (error instanceof SettingError) throw new CannotRunError([error.message]);
     throw new CannotRunError([format(migrationMessages.fatal.storageOpen, { path: dataDir, reason: (error as Error).message })]);
   }
   return {
@@ -73,10 +76,10 @@ async function startSide(dataDir: string, user: string, ownsAudit: boolean): Pro
   };
 }
 
-export async function workerStorageTarget(dataDir: string, user: string): Promise<MigrationTarget> {
+export async function workerStorageTarget(dataDir: string, user: string, auditKeyFile?: string): Promise<MigrationTarget> {
   // The audit side opens first: it creates the folder's global databases alone. It writes
   // no documents: appending every entry on a writing side made that side the slowest.
-  const audit = await startSide(dataDir, user, true);
+  const audit = await startSide(dataDir, user, true, auditKeyFile);
   const started: Side[] = [audit];
   try {
     started.push(await startSide(dataDir, user, false), await startSide(dataDir, user, false));

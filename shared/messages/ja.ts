@@ -898,8 +898,9 @@ export const migrationMessages = {
   },
   usage: {
     migrate:
-      '使い方: npm run migrate -- <移行元フォルダ> (--data <データフォルダ> | --server <URL> --user <ユーザーID>) [--dry-run] [--report <file.json>] [--rejects <file.csv>] [--mappings <フォルダ>]\n' +
-      '  --server のパスワードは環境変数 KIZUNA_PASSWORD で渡します（または --token）',
+      '使い方: npm run migrate -- <移行元フォルダ> (--data <データフォルダ> [--audit-key <鍵ファイル>] | --server <URL> --user <ユーザーID>) [--dry-run] [--report <file.json>] [--rejects <file.csv>] [--mappings <フォルダ>]\n' +
+      '  --server のパスワードは環境変数 KIZUNA_PASSWORD で渡します（または --token）\n' +
+      '  --audit-key: 監査ログを鍵で署名しているサーバーのデータフォルダに取り込むときの、サーバーと同じ鍵ファイル',
     generate: '使い方: npm run legacy:generate -- --persons <人数> --seed <種> --out <フォルダ> [--revision 1] [--no-errors]',
   },
   generator: {

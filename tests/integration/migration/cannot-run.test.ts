@@ -9,8 +9,10 @@ import { generateLegacyExport } from '../../../migration/fixtures/generate';
 import type { Manifest } from '../../../migration/fixtures/manifest';
 import { defaultMappingDir } from '../../../migration/mapping/load';
 import { decodeExportFile, encodeCp932 } from '../../../migration/read/encoding';
+import { createAuditKeyFile, loadAuditKey } from '../../../server/audit/key';
+import { verifyAuditChain } from '../../../server/audit/verify';
 import { startTestServer } from '../../support/server';
-import { readRejects, readReport, runCli } from './helpers';
+import { readRejects, readReport, runCli, withStorage } from './helpers';
 
 let work: string;
 let exportDir: string;
@@ -120,5 +122,32 @@ describe('npm run migrate on an export it cannot take as it is', () => {
     result = await runCli([exportDir]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('--data <フォルダ> か --server <URL>');
+  });
+});
+
+describe('npm run migrate into a data folder whose audit log is sealed with a key', () => {
+  it('stops without the key, writing nothing, and imports with it, the log sealed and intact', async () => {
+    const data = join(work, 'sealed-data');
+    const key = join(work, 'audit.key');
+    createAuditKeyFile(key);
+    const server = await startTestServer({ dataDir: data, config: { auditKeyFile: key } });
+    await server.server.close();
+    const state = () => withStorage(data, async (engine) => ({ persons: (await (await engine.open('persons-01')).info()).docCount, audit: await verifyAuditChain(engine, loadAuditKey(key, data)) }));
+    const before = await state();
+
+    const refused = await runCli([exportDir, '--data', data]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('監査ログは鍵で署名されています');
+    expect(refused.stderr).not.toContain('サーバーがこのフォルダで動いているとき');
+    expect(await state()).toEqual(before);
+    expect(before.persons).toBe(0);
+
+    const report = join(work, 'sealed.json');
+    const result = await runCli([exportDir, '--data', data, '--audit-key', key, '--report', report]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(readReport(report).reconciled).toBe(true);
+    const verified = await withStorage(data, (engine) => verifyAuditChain(engine, loadAuditKey(key, data)));
+    expect(verified).toMatchObject({ ok: true, sealed: true });
+    expect(verified.entries).toBeGreaterThan(60);
   });
 });
