@@ -54,17 +54,15 @@ export class AuditLog {
   static async open(storage: StorageEngine, now: () => number = Date.now, key?: AuditKey): Promise<AuditLog> {
     const db = await openAppendOnly(storage, auditDatabaseName);
     const log = new AuditLog(db, await storage.open(metaDatabaseName), await storage.open(receivedDatabaseName), now, key);
-    await log.loadHead();
-    const startsSealing = await log.checkKey();
-    await log.recoverInterruptedWrite();
-    if (startsSealing) await log.saySealingStarts();
+    const anchor = await log.loadHead();
+    const startsSealing = log.checkKey(anchor);
+    if (anchor) await log.recoverInterruptedWrite(anchor);
+    if (startsSealing) await log.append(log.systemEntry('success', `audit key configured: entries from ${String(log.sealedFrom)} on are sealed`));
     return log;
   }
 
   /** Checks the key against the anchor; true when this start is the first with a key. */
-  private async checkKey(): Promise<boolean> {
-    const doc = await this.meta.get(auditAnchorId);
-    const anchor = doc ? fromStored<AuditAnchor>(doc) : undefined;
+  private checkKey(anchor: AuditAnchor | undefined): boolean {
     if (anchor?.sealedFrom === undefined) {
       if (!this.key) return false;
       // Sealing starts with the next entry written.
@@ -77,15 +75,9 @@ export class AuditLog {
     return false;
   }
 
-  private async saySealingStarts(): Promise<void> {
-    await this.append({
-      at: new Date(this.now()).toISOString(),
-      userId: 'system',
-      menu: 'server:start',
-      operation: 'admin',
-      result: 'success',
-      detail: `audit key configured: entries from ${String(this.sealedFrom)} on are sealed`,
-    });
+  /** An entry of the log's own, about its start. */
+  private systemEntry(result: 'success' | 'failure', detail: string): AuditEntryDraft {
+    return { at: new Date(this.now()).toISOString(), userId: 'system', menu: 'server:start', operation: 'admin', result, detail };
   }
 
   /**
@@ -94,21 +86,11 @@ export class AuditLog {
    * and their requests never got an answer; say so in the log itself, which also moves
    * the anchor back in step. Any other disagreement is left for verification to report.
    */
-  private async recoverInterruptedWrite(): Promise<void> {
-    const doc = await this.meta.get(auditAnchorId);
-    if (!doc) return;
-    const anchor = fromStored<AuditAnchor>(doc);
+  private async recoverInterruptedWrite(anchor: AuditAnchor): Promise<void> {
     const { seq } = this.head;
     if (seq >= anchor.seq || seq < anchor.previous.seq) return;
     if (seq === anchor.previous.seq && this.head.hash !== anchor.previous.hash) return;
-    await this.append({
-      at: new Date(this.now()).toISOString(),
-      userId: 'system',
-      menu: 'server:start',
-      operation: 'admin',
-      result: 'failure',
-      detail: `interrupted write: entries ${seq + 1}-${anchor.seq} were not stored`,
-    });
+    await this.append(this.systemEntry('failure', `interrupted write: entries ${seq + 1}-${anchor.seq} were not stored`));
   }
 
   /** Offline entries uploaded by a client (see the function of the same name below). */
@@ -180,12 +162,15 @@ export class AuditLog {
     return entries;
   }
 
-  private async loadHead(): Promise<void> {
+  /** Reads where the stored chain ends, and the stored anchor (returned). */
+  private async loadHead(): Promise<AuditAnchor | undefined> {
     // Only ids of the chain's shape: a design document or a stray one sorts elsewhere.
     const [last] = await this.db.allDocs({ includeDocs: true, descending: true, limit: 1, startKey: lastPossibleId, endKey: auditDocumentId(1) });
     const entry = last?.doc ? fromStored<AuditEntry>(last.doc) : undefined;
     this.head = entry && typeof entry.seq === 'number' && entry.hash ? { seq: entry.seq, hash: entry.hash } : emptyHead;
-    this.anchorRev = (await this.meta.get(auditAnchorId))?._rev;
+    const anchor = await this.meta.get(auditAnchorId);
+    this.anchorRev = anchor?._rev;
+    return anchor ? fromStored<AuditAnchor>(anchor) : undefined;
   }
 }
 
