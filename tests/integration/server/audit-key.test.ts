@@ -3,18 +3,16 @@
 // anchor carry seals nobody without the key can make: `npm run audit:verify` names the
 // first entry rewritten that way, and the server refuses to write a sealed log without
 // its key or with another one.
-import { execFile } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import PouchDB from 'pouchdb-node';
+import type PouchDB from 'pouchdb-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditDocumentId, entryHash } from '../../../server/audit/chain';
 import { startServer } from '../../../server/app';
 import { seedPersons, startTestServer, testPerson } from '../../support/server';
+import { content, runScript, tamperedCopy as copyOf, verifyCli as verify, type RawDatabase } from './audit-support';
 
-const repository = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const secrets = mkdtempSync(path.join(tmpdir(), 'kizuna-secrets-'));
 const keyFile = path.join(secrets, 'audit.key');
 let original: string;
@@ -22,40 +20,21 @@ const folders: string[] = [secrets];
 
 type Doc = Record<string, unknown> & { _id: string; _rev?: string };
 
-function run(script: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', script, ...args], { cwd: repository }, (error, stdout, stderr) => {
-      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
-    });
-  });
-}
-
 /** `npm run audit:verify -- --data DIR [--audit-key FILE]`, as IT runs it. */
-const verifyCli = (dataDir: string, key: string | undefined = keyFile) => run('server/audit/verify-cli.ts', ['--data', dataDir, ...(key ? ['--audit-key', key] : [])]);
+const verifyCli = (dataDir: string, key: string | undefined = keyFile) => verify(dataDir, key ? ['--audit-key', key] : []);
 
 /** Edits a copy of the stopped server's folder straight in LevelDB, as an intruder would. */
-async function tamperedCopy(edit: (audit: PouchDB.Database<Doc>, meta: PouchDB.Database<Doc>) => Promise<void>): Promise<string> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'kizuna-tamper-'));
+async function tamperedCopy(edit: (audit: RawDatabase, meta: RawDatabase) => Promise<void>): Promise<string> {
+  const dir = await copyOf(original, edit);
   folders.push(dir);
-  cpSync(original, dir, { recursive: true });
-  const audit = new PouchDB<Doc>(path.join(dir, 'db', 'audit'));
-  const meta = new PouchDB<Doc>(path.join(dir, 'db', 'server_meta'));
-  try {
-    await edit(audit, meta);
-  } finally {
-    await audit.close();
-    await meta.close();
-  }
   return dir;
 }
-
-const content = (doc: Doc) => Object.fromEntries(Object.entries(doc).filter(([key]) => !key.startsWith('_')));
 
 /**
  * What someone without the key can do best: change entry `from`, recompute every hash
  * after it and move the anchor to the new end (its seal they cannot remake).
  */
-async function rewriteFrom(audit: PouchDB.Database<Doc>, meta: PouchDB.Database<Doc>, from: number, change: (entry: Record<string, unknown>) => Record<string, unknown>, dropSeals = false): Promise<void> {
+async function rewriteFrom(audit: RawDatabase, meta: RawDatabase, from: number, change: (entry: Record<string, unknown>) => Record<string, unknown>, dropSeals = false): Promise<void> {
   const { rows } = await audit.allDocs({ include_docs: true, startkey: auditDocumentId(1) });
   let prevHash: unknown = undefined;
   let last = { seq: 0, hash: '' };
@@ -90,7 +69,7 @@ beforeAll(async () => {
   for (let i = 0; i < 2; i++) await before.get('/api/persons/person-9000000001');
   await first.server.close();
   // …then gets the key IT made with `npm run audit:keygen`.
-  const made = await run('server/audit/keygen-cli.ts', [keyFile]);
+  const made = await runScript('server/audit/keygen-cli.ts', [keyFile]);
   expect(made.code, made.stderr).toBe(0);
   const keyed = await startTestServer({ dataDir: original, config: { auditKeyFile: keyFile } });
   const client = await keyed.login('chuo-cm1');
@@ -110,7 +89,7 @@ afterAll(() => {
 describe('an audit log sealed with a key kept outside the data folder', () => {
   it('creates a key of 64 hex digits readable by its owner only, and never overwrites one', async () => {
     expect(readFileSync(keyFile, 'utf8')).toMatch(/^[0-9a-f]{64}\n$/);
-    const again = await run('server/audit/keygen-cli.ts', [keyFile]);
+    const again = await runScript('server/audit/keygen-cli.ts', [keyFile]);
     expect(again.code).toBe(2);
     expect(again.stderr).toContain('既にあります');
   });

@@ -1,46 +1,23 @@
 // Someone with access to the data folder edits the audit log's LevelDB directly, with
 // PouchDB, past the server: `npm run audit:verify` must notice an entry altered,
 // removed, inserted or reordered, and name the first bad one; the intact log passes.
-import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import PouchDB from 'pouchdb-node';
+import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditDocumentId, entryHash } from '../../../server/audit/chain';
 import { seedPersons, startTestServer, testPerson } from '../../support/server';
+import { content, tamperedCopy as copyOf, verifyCli, type RawDatabase } from './audit-support';
 
-const repository = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 let original: string;
 const copies: string[] = [];
 
-/** `npm run audit:verify -- --data DIR`, as IT runs it. */
-function verifyCli(dataDir: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', 'server/audit/verify-cli.ts', '--data', dataDir], { cwd: repository }, (error, stdout, stderr) => {
-      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
-    });
-  });
-}
-
-/** A copy of the stopped server's data folder, and its audit database opened straight with PouchDB. */
-async function tamperedCopy(edit: (db: PouchDB.Database<Record<string, unknown>>) => Promise<void>): Promise<string> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'kizuna-tamper-'));
+/** A copy of the stopped server's data folder, its audit database (and server_meta) edited straight with PouchDB. */
+async function tamperedCopy(edit: (db: RawDatabase, meta: RawDatabase) => Promise<void>): Promise<string> {
+  const dir = await copyOf(original, edit);
   copies.push(dir);
-  cpSync(original, dir, { recursive: true });
-  const db = new PouchDB<Record<string, unknown>>(path.join(dir, 'db', 'audit'));
-  try {
-    await edit(db);
-  } finally {
-    await db.close();
-  }
   return dir;
 }
 
-const entry = (db: PouchDB.Database<Record<string, unknown>>, seq: number) => db.get(auditDocumentId(seq));
-/** The content of a stored document, without PouchDB's `_id` and `_rev`. */
-const content = (doc: Record<string, unknown>) => Object.fromEntries(Object.entries(doc).filter(([key]) => !key.startsWith('_')));
+const entry = (db: RawDatabase, seq: number) => db.get(auditDocumentId(seq));
 
 beforeAll(async () => {
   const server = await startTestServer();
@@ -107,15 +84,10 @@ describe('audit:verify against direct edits of the stored log', () => {
   });
 
   it('sees the end cut off when the anchor was removed too', async () => {
-    const dir = await tamperedCopy(async (db) => {
+    const dir = await tamperedCopy(async (db, meta) => {
       await db.remove(await entry(db, 6));
-    });
-    const meta = new PouchDB<Record<string, unknown>>(path.join(dir, 'db', 'server_meta'));
-    try {
       await meta.remove(await meta.get('audit-anchor'));
-    } finally {
-      await meta.close();
-    }
+    });
     const result = await verifyCli(dir);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('audit-anchor');
