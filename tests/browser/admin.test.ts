@@ -3,7 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { startTestServer, testPerson, type TestServer } from '../support/server';
 import { collectPageErrors, desktopViewport, launchChromium } from '../support/browser';
-import { demoPassword, expectNoPageErrors, seedServer, signIn, slow, waitForSync } from './helpers';
+import { expectNoPageErrors, seedServer, signIn, slow, submitLogin, waitForSync } from './helpers';
 
 // The IT administrator's client (issue 3 item 3): users and devices, no case content;
 // and what a care manager they create can and cannot open.
@@ -38,9 +38,7 @@ describe('the IT administrator', () => {
     const adminErrors = collectPageErrors(adminContext);
     const admin = await adminContext.newPage();
     await admin.goto(server.url);
-    await admin.getByLabel('ユーザーID').fill('it-admin');
-    await admin.getByLabel('パスワード').fill(demoPassword);
-    await admin.getByRole('button', { name: 'ログイン' }).click();
+    await submitLogin(admin, 'it-admin');
 
     // Lands on the user list; the menu holds administration only.
     await admin.getByRole('heading', { level: 1, name: 'ユーザー管理' }).waitFor({ timeout: slow.timeout });
@@ -89,9 +87,7 @@ describe('the IT administrator', () => {
     const userErrors = collectPageErrors(userContext);
     const user = await userContext.newPage();
     await user.goto(server.url);
-    await user.getByLabel('ユーザーID').fill('minami-cm7');
-    await user.getByLabel('パスワード').fill(newPassword);
-    await user.getByRole('button', { name: 'ログイン' }).click();
+    await submitLogin(user, 'minami-cm7', newPassword);
     await user.getByRole('heading', { name: '端末の登録' }).waitFor({ timeout: slow.timeout });
     await user.getByLabel('端末ID').fill(deviceId);
     await user.getByLabel('端末トークン').fill(token);

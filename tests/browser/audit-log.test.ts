@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { startTestServer, testPerson, type TestServer } from '../support/server';
 import { collectPageErrors, desktopViewport, launchChromium } from '../support/browser';
 import { auditDocumentId } from '../../server/audit/chain';
-import { demoPassword, expectNoPageErrors, localRecords, rawIndexedDb, seedServer, signIn, slow, waitForSync } from './helpers';
+import { demoPassword, expectNoPageErrors, localRecords, rawIndexedDb, seedServer, signIn, slow, submitLogin, waitForSync } from './helpers';
 
 // The auditor's client (issue 3 item 5, DESIGN.md roles): the audit log and statistics
 // read from the server, and no case content on the auditor's machine.
@@ -177,9 +177,7 @@ describe('the auditor', () => {
       const context = await browser.newContext(desktopViewport);
       const page = await context.newPage();
       await page.goto(after.url);
-      await page.getByLabel('ユーザーID').fill('auditor1');
-      await page.getByLabel('パスワード').fill(demoPassword);
-      await page.getByRole('button', { name: 'ログイン' }).click();
+      await submitLogin(page, 'auditor1');
       const chain = page.getByRole('region', { name: 'ハッシュ連鎖の検証' });
       await chain.getByRole('alert').waitFor({ timeout: slow.timeout });
       expect(await chain.getByRole('alert').innerText()).toBe(`異常: 監査ログの改ざんまたは欠落を検出しました。最初の不正な記録は ID ${auditDocumentId(2)}（連番 2）: 内容が書き換えられています。`);

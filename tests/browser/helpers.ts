@@ -20,11 +20,16 @@ export const demoPassword = 'kizuna-demo';
  */
 export const slow = { timeout: 30_000, interval: 100 };
 
-/** Signs in through the login screen and waits for the search screen. */
-export async function signIn(page: Page, userId: string, password = demoPassword): Promise<void> {
+/** Fills the login screen and presses ログイン; what comes next is the caller's to wait for. */
+export async function submitLogin(page: Page, userId: string, password = demoPassword): Promise<void> {
   await page.getByLabel('ユーザーID').fill(userId);
   await page.getByLabel('パスワード').fill(password);
   await page.getByRole('button', { name: 'ログイン' }).click();
+}
+
+/** Signs in through the login screen and waits for the search screen. */
+export async function signIn(page: Page, userId: string, password = demoPassword): Promise<void> {
+  await submitLogin(page, userId, password);
   await page.getByRole('searchbox', { name: '検索' }).waitFor();
 }
 

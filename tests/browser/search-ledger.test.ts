@@ -3,7 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../support/server';
 import { launchChromium, tabletViewport } from '../support/browser';
-import { demoPassword, expectNoPageErrors, rawIndexedDb, seedServer, signedInPage, signIn, slow, waitForSync } from './helpers';
+import { expectNoPageErrors, rawIndexedDb, seedServer, signedInPage, signIn, slow, submitLogin, waitForSync } from './helpers';
 import { centerPersons, clinic, householdSpouse, ledgerPerson } from './fixtures';
 
 // A care manager of center 01 on a PC: sign in online, the sync brings the center's
@@ -139,9 +139,7 @@ describe('person search and ledger', () => {
     await page.getByRole('button', { name: '保存する' }).click();
     await page.getByText('保存しました。').waitFor();
     await page.reload(); // a reload locks: the data key lives only in memory
-    await page.getByLabel('ユーザーID').fill('chuo-cm1');
-    await page.getByLabel('パスワード').fill(demoPassword);
-    await page.getByRole('button', { name: 'ログイン' }).click();
+    await submitLogin(page, 'chuo-cm1');
     await page.getByRole('heading', { name: '端末の設定' }).waitFor();
     expect(await page.getByLabel('自動ロックまでの時間（分）').inputValue()).toBe('15');
   });

@@ -6,7 +6,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../support/server';
 import { collectPageErrors, desktopViewport, launchChromium, tabletViewport } from '../support/browser';
-import { demoPassword, expectNoPageErrors, localRecords, openStoreHarness, rawIndexedDb, seedServer, signIn, slow, waitForSync } from './helpers';
+import { demoPassword, expectNoPageErrors, localRecords, openStoreHarness, rawIndexedDb, seedServer, signIn, slow, submitLogin, waitForSync } from './helpers';
 import { centerPersons, ledgerPerson } from './fixtures';
 import { choose } from './case-work-support';
 import { serverDocuments } from '../integration/sync/support';
@@ -67,9 +67,7 @@ describe('sign-in on a device', () => {
     await page.getByLabel('ユーザーID').waitFor();
     expect(await loginMessage(page)).toContain('ネットワークに接続されていません');
 
-    await page.getByLabel('ユーザーID').fill('chuo-cm1');
-    await page.getByLabel('パスワード').fill('wrong password');
-    await page.getByRole('button', { name: 'ログイン' }).click();
+    await submitLogin(page, 'chuo-cm1', 'wrong password');
     await expect.poll(() => page.getByRole('alert').allInnerTexts(), slow).toContain('ユーザーIDまたはパスワードが正しくありません');
 
     await signIn(page, 'chuo-cm1');
@@ -129,9 +127,7 @@ describe('sign-in on a device', () => {
     await page.goto(central.url);
     await page.getByLabel('ユーザーID').waitFor();
     await context.route(`${central.url}/api/**`, (route) => route.abort('connectionrefused'));
-    await page.getByLabel('ユーザーID').fill('minami-cm1');
-    await page.getByLabel('パスワード').fill(demoPassword);
-    await page.getByRole('button', { name: 'ログイン' }).click();
+    await submitLogin(page, 'minami-cm1');
     await expect.poll(() => page.getByRole('alert').allInnerTexts(), slow).toContain('サーバーに接続できません。この端末で初めてログインするには、ネットワークへの接続が必要です。');
     await context.close();
   });
@@ -206,9 +202,7 @@ describe('sign-in on a device', () => {
     const user = await central.login('chuo-cm9', { password: 'first-password-1' });
     expect((await user.post('/api/auth/password', { currentPassword: 'first-password-1', newPassword: 'second-password-2' })).status).toBe(200);
 
-    await page.getByLabel('ユーザーID').fill('chuo-cm9');
-    await page.getByLabel('パスワード').fill('second-password-2');
-    await page.getByRole('button', { name: 'ログイン' }).click();
+    await submitLogin(page, 'chuo-cm9', 'second-password-2');
     await page.getByRole('heading', { name: 'パスワードが変更されています' }).waitFor();
     expect(await axe(page)).toEqual([]);
     await page.getByLabel('以前のパスワード').fill('not-it');
@@ -268,9 +262,7 @@ describe('sign-in on a device', () => {
     const central = await server({ config: { demo: true, requireRegisteredDevice: true } });
     const { context, page } = await newContext();
     await page.goto(central.url);
-    await page.getByLabel('ユーザーID').fill('chuo-cm1');
-    await page.getByLabel('パスワード').fill(demoPassword);
-    await page.getByRole('button', { name: 'ログイン' }).click();
+    await submitLogin(page, 'chuo-cm1');
     await page.getByRole('heading', { name: '端末の登録' }).waitFor();
     expect(await axe(page)).toEqual([]);
 
