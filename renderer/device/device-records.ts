@@ -1,4 +1,5 @@
 import type { PublicUser } from '../../shared/index';
+import { toHex } from '../store/base64';
 import { isWrappedKeyRecord, type WrappedKeyRecord } from '../store/key-vault';
 import { readJson, writeJson, type KeyValueStore } from './key-value';
 
@@ -83,8 +84,7 @@ export class DeviceRecords {
   identity(): DeviceIdentity {
     const existing = readJson(this.store, identityKey, isIdentity);
     if (existing) return existing;
-    const hex = Array.from(globalThis.crypto.getRandomValues(new Uint8Array(6)), (b) => b.toString(16).padStart(2, '0')).join('');
-    const created: DeviceIdentity = { id: `dev-${hex}`, token: randomToken(32), registered: false };
+    const created: DeviceIdentity = { id: `dev-${toHex(globalThis.crypto.getRandomValues(new Uint8Array(6)))}`, token: randomToken(32), registered: false };
     writeJson(this.store, identityKey, created);
     return created;
   }
@@ -140,6 +140,5 @@ export class DeviceRecords {
 
 /** The local database name for a user: hex, because RxDB names allow only [a-z0-9_$-]. */
 export function databaseNameFor(userId: string): string {
-  const hex = Array.from(new TextEncoder().encode(userId), (b) => b.toString(16).padStart(2, '0')).join('');
-  return `kizuna-u${hex}`;
+  return `kizuna-u${toHex(new TextEncoder().encode(userId))}`;
 }

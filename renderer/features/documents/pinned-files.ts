@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { KizunaDocument } from '../../../shared/index';
 import type { ClientDatabase } from '../../store/database';
+import { toHex } from '../../store/base64';
 import { pinnedFilesOf } from '../../store/pinned-files';
 
 // Files pinned to this device for a home visit (DESIGN.md decision 7). A pin is only as
@@ -16,8 +17,7 @@ export class PinnedFileMismatchError extends Error {
 }
 
 async function sha256Hex(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
-  const digest = new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', bytes));
-  return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
+  return toHex(new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', bytes)));
 }
 
 /** Keeps `bytes` as the document's file on this device, once they prove to be that file. */
