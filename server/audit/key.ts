@@ -47,7 +47,7 @@ export function createAuditKeyFile(file: string): void {
     fd = openSync(file, 'wx', 0o600);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new ConfigError('auditKeyFile', file, format(m.exists, { file }));
-    throw new ConfigError('auditKeyFile', file, format(m.unreadable, { file, reason: (error as NodeJS.ErrnoException).code ?? String(error) }));
+    throw new ConfigError('auditKeyFile', file, format(m.uncreatable, { file, reason: (error as NodeJS.ErrnoException).code ?? String(error) }));
   }
   try {
     writeSync(fd, `${randomBytes(32).toString('hex')}\n`);

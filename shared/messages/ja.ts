@@ -378,6 +378,7 @@ export const serverMessages = {
       insideData: '設定「auditKeyFile」の鍵ファイル {file} がデータフォルダ {dataDir} の中にあります。データフォルダを編集できる人から鍵を守るため、別の場所に置いてください',
       required: '監査ログは鍵で署名されています。鍵ファイルを設定「auditKeyFile」（または --audit-key）で指定してください',
       mismatch: '設定「auditKeyFile」の鍵が、監査ログを署名した鍵と一致しません。正しい鍵ファイルを指定してください（鍵が正しい場合は、記録の終端を示す控えが書き換えられています。npm run audit:verify で確かめてください）',
+      uncreatable: '鍵ファイル {file} を作成できません（{reason}）',
       exists: '鍵ファイル {file} は既にあります。上書きはしません（作り直すと、これまでの署名を確かめられなくなります）',
       created: '監査ログの鍵を作成しました: {file}（データフォルダの外に置き、サーバーの実行ユーザーだけが読めるようにしてください。設定「auditKeyFile」にこのパスを指定します）',
       usage: '使い方: npm run audit:keygen -- <鍵ファイルのパス>',

@@ -92,6 +92,9 @@ describe('an audit log sealed with a key kept outside the data folder', () => {
     const again = await runScript('server/audit/keygen-cli.ts', [keyFile]);
     expect(again.code).toBe(2);
     expect(again.stderr).toContain('既にあります');
+    const nowhere = await runScript('server/audit/keygen-cli.ts', [path.join(secrets, 'missing', 'audit.key')]);
+    expect(nowhere.code).toBe(2);
+    expect(nowhere.stderr).toContain('を作成できません（ENOENT）');
   });
 
   it('seals from the first start with the key on, says so in the log, and verifies with the key', async () => {
